@@ -1,0 +1,269 @@
+"""Splitting a page into articles, repairing what the OCR layout broke.
+
+The page is first cut into units (`units.py`). Then, in order:
+  1. duplicates: pieces printed twice are dropped (the first copy is kept);
+  2. joins: body pieces cut mid-sentence are chained to their continuation,
+     which may sit further down the page (columns interleave) — each
+     candidate pair is scored by `evidence.join_score`, best pairs first;
+  3. articles: headline groups, bylines and datelines open articles; each
+     headline group is weighed by `evidence.headline_score` as a new article
+     or an in-article subhead;
+  4. headlines printed inside or after their own body are moved to it.
+Every decision is written to the article's repair log.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import evidence
+from .repair import clean_body
+from .units import BANNER, BODY, BYLINE, CREDIT, DATELINE, HEAD, MARK, Unit, read_units
+
+
+@dataclass(frozen=True)
+class Headline:
+    kicker: str | None
+    title: str | None
+    subtitle: str | None
+    column: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as the page prints it, before metadata is derived."""
+    headline: Headline
+    blocks: tuple            # body blocks in reading order: ('p', text) or ('h', subhead)
+    bylines: tuple           # standalone byline lines
+    credits: tuple           # photo credit lines
+    marks: tuple             # continuation marks such as （上接第1版）
+    banner: str | None
+    repairs: tuple
+    lines: tuple             # source line numbers of every unit used
+
+
+@dataclass
+class _Draft:
+    heads: list = field(default_factory=list)        # headline units
+    items: list = field(default_factory=list)        # (position, kind, payload)
+    repairs: list = field(default_factory=list)
+    lines: list = field(default_factory=list)
+    banner: str | None = None
+
+    def has_body(self) -> bool:
+        return any(kind == "p" for _, kind, _ in self.items)
+
+
+def split_page(text: str) -> list[Article]:
+    units, wrapped = read_units(text)
+    units, dropped = _drop_duplicates(units)
+    units = _demote_cut_headlines(units, wrapped)
+    chains = _join_pieces(units)
+    drafts = _group(units, chains, dropped)
+    drafts = _place_stray_headlines(drafts)
+    return [_finish(d) for d in drafts if d.items or d.heads]
+
+
+# -- 1. duplicates ---------------------------------------------------------
+
+def _key(text: str) -> str:
+    return re.sub(r"[\s*#>`_\u00a0\u3000]+", "", text)
+
+
+def _drop_duplicates(units: list[Unit]) -> tuple[list[Unit], dict[int, str]]:
+    """Drop body pieces printed twice: an exact copy, or a copy cut short.
+
+    Returns the kept units and {index of the kept copy's successor position:
+    note} so the log lands in the article that keeps the text.
+    """
+    seen: list[str] = []
+    kept, dropped = [], {}
+    for unit in units:
+        key = _key(unit.text)
+        if unit.kind == BODY and len(key) >= 8 and any(key == s or (len(key) >= 8 and s.startswith(key)) for s in seen):
+            dropped[unit.index] = f"removed duplicate piece (line {unit.line}): {unit.text[:30]}…"
+            continue
+        if unit.kind == BODY:
+            seen.append(key)
+        kept.append(unit)
+    return kept, dropped
+
+
+# -- 2. joins ----------------------------------------------------------------
+
+def _demote_cut_headlines(units: list[Unit], wrapped: bool) -> list[Unit]:
+    """A short line that reads as a cut body line, not a headline, becomes body."""
+    out = []
+    for i, unit in enumerate(units):
+        prev = out[-1] if out else None
+        nxt = units[i + 1] if i + 1 < len(units) else None
+        if unit.kind == HEAD and evidence.headline_line_score(unit, prev, nxt) < evidence.LINE_THRESHOLD:
+            text, notes = clean_body(unit.raw, wrapped)
+            unit = Unit(unit.index, unit.line, unit.raw, text, BODY, 0, False, tuple(notes))
+        out.append(unit)
+    return out
+
+
+def _join_pieces(units: list[Unit]) -> dict[int, list[int]]:
+    """Chain body pieces cut by column breaks; returns {first index: chain}."""
+    body = [u for u in units if u.kind == BODY]
+    position = {u.index: n for n, u in enumerate(body)}
+    pairs = []
+    for a in body:
+        if a.ends_closed or DATELINE.match(a.text) and len(a.text) < 12:
+            continue
+        for b in body[position[a.index] + 1: position[a.index] + 1 + evidence.JOIN_WINDOW]:
+            score = evidence.join_score(a, b, position[b.index] - position[a.index])
+            if score > evidence.JOIN_THRESHOLD:
+                pairs.append((-score, a.index, b.index))
+    nxt, prv = {}, {}
+    for _, a, b in sorted(pairs):
+        if a in nxt or b in prv or _reaches(nxt, b, a):
+            continue
+        nxt[a], prv[b] = b, a
+    chains = {}
+    for u in body:
+        if u.index in prv:
+            continue
+        chain, cur = [u.index], u.index
+        while cur in nxt:
+            cur = nxt[cur]
+            chain.append(cur)
+        chains[u.index] = chain
+    return chains
+
+
+def _reaches(nxt: dict, start: int, target: int) -> bool:
+    cur = start
+    while cur in nxt:
+        cur = nxt[cur]
+        if cur == target:
+            return True
+    return start == target
+
+
+# -- 3. articles ---------------------------------------------------------------
+
+def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, str]) -> list[_Draft]:
+    by_index = {u.index: u for u in units}
+    in_chain = {i for chain in chains.values() for i in chain[1:]}
+    drafts: list[_Draft] = []
+    current: _Draft | None = None
+    pending_heads: list[Unit] = []
+    pending_banner = None
+
+    def open_article(heads):
+        nonlocal current
+        current = _Draft(heads=list(heads), banner=pending_banner)
+        current.lines.extend(h.line for h in heads)
+        drafts.append(current)
+
+    ordered = [u for u in units if u.index not in in_chain]
+    for n, unit in enumerate(ordered):
+        if unit.kind == HEAD:
+            pending_heads.append(unit)
+            continue
+        if pending_heads:
+            _settle_heads(pending_heads, unit, current, open_article)
+            pending_heads = []
+        if unit.kind == BANNER:
+            pending_banner = unit.text
+            if current is not None:
+                current.lines.append(unit.line)
+            continue
+        if unit.kind == BODY:
+            chain = [by_index[i] for i in chains[unit.index]]
+            opens = bool(DATELINE.match(unit.text))
+            if current is None or (opens and current.has_body() and not _just_opened_by_byline(current)):
+                open_article([])
+            _add_paragraph(current, chain)
+        elif unit.kind == BYLINE:
+            if current is None or current.has_body():
+                open_article([])
+            current.items.append((unit.index, "byline", unit.text))
+            current.lines.append(unit.line)
+        elif unit.kind in (CREDIT, MARK):
+            if current is None:
+                open_article([])
+            current.items.append((unit.index, unit.kind, unit.text))
+            current.lines.append(unit.line)
+        pending_banner = None if unit.kind != BANNER else pending_banner
+    if pending_heads:
+        _settle_heads(pending_heads, None, current, open_article)
+    for index, note in dropped.items():
+        owner = _owner_of(drafts, index)
+        if owner is not None:
+            owner.repairs.append(note)
+    return drafts
+
+
+def _just_opened_by_byline(draft: _Draft) -> bool:
+    return bool(draft.items) and draft.items[-1][1] == "byline" and not draft.has_body()
+
+
+def _settle_heads(heads: list[Unit], following: Unit | None, current: _Draft | None, open_article) -> None:
+    """A headline group opens an article, or is a subhead of the current one."""
+    if current is not None and evidence.headline_score(heads, following, current) < evidence.HEADLINE_THRESHOLD:
+        for h in heads:
+            current.items.append((h.index, "h", h.text))
+            current.lines.append(h.line)
+        return
+    open_article(heads)
+
+
+def _add_paragraph(draft: _Draft, chain: list[Unit]) -> None:
+    text = chain[0].text
+    for a, b in zip(chain, chain[1:]):
+        text = evidence.glue(text, b.text)
+        draft.repairs.append(f"joined line {a.line} with line {b.line} (sentence cut by a column break)")
+    for u in chain:
+        draft.lines.append(u.line)
+        draft.repairs.extend(f"line {u.line}: {note}" for note in u.notes)
+    draft.items.append((chain[0].index, "p", text))
+
+
+def _owner_of(drafts: list[_Draft], index: int) -> _Draft | None:
+    best = None
+    for d in drafts:
+        positions = [p for p, _, _ in d.items]
+        if positions and min(positions) <= index:
+            best = d
+    return best or (drafts[0] if drafts else None)
+
+
+# -- 4. stray headlines ----------------------------------------------------------
+
+def _place_stray_headlines(drafts: list[_Draft]) -> list[_Draft]:
+    """A headline group with no body of its own, placed before an article that
+    has none, belongs to that article (headline printed after its body)."""
+    out: list[_Draft] = []
+    for d in drafts:
+        if out and not d.heads and not out[-1].has_body() and out[-1].heads:
+            prev = out[-1]
+            prev.items.extend(d.items)
+            prev.repairs.extend(d.repairs)
+            prev.lines.extend(d.lines)
+            continue
+        out.append(d)
+    return out
+
+
+# -- finishing -------------------------------------------------------------------
+
+def _finish(d: _Draft) -> Article:
+    headline = evidence.headline_roles(d.heads)
+    blocks, bylines, credits, marks = [], [], [], []
+    for _, kind, payload in d.items:
+        if kind in ("p", "h"):
+            blocks.append((kind, payload))
+        elif kind == "byline":
+            bylines.append(payload)
+            blocks.append(("p", payload))
+        elif kind == CREDIT:
+            credits.append(payload)
+            blocks.append(("p", payload))
+        elif kind == MARK:
+            marks.append(payload)
+            blocks.append(("p", payload))
+    return Article(headline, tuple(blocks), tuple(bylines), tuple(credits), tuple(marks),
+                   d.banner, tuple(d.repairs), tuple(sorted(set(d.lines))))

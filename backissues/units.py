@@ -1,0 +1,121 @@
+"""Units: a page cut into lines, each classified by what it looks like.
+
+A unit keeps its exact printed text and its position; later stages decide
+which article it belongs to. Classification here only uses the line itself;
+context (what comes before and after) is weighed in `split`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .repair import CJK, clean_body, clean_heading, strip_markup
+
+HEAD, BYLINE, CREDIT, MARK, BANNER, BODY = "head", "byline", "credit", "mark", "banner", "body"
+
+SPACE = "[ \u00a0\u3000\t]"
+_NAME = rf"[{CJK}·]{{1,4}}(?:{SPACE}+[{CJK}]{{1,2}})?"
+_NAMES = rf"{_NAME}(?:(?:{SPACE}+|[、，,]){_NAME})*"
+_ROLE = r"(?:本报)?(?:特约)?(?:记者|通讯员|实习生|见习记者)"
+BYLINE_LINE = re.compile(rf"^{_ROLE}{SPACE}*{_NAMES}(?:{SPACE}+{_ROLE}{SPACE}*{_NAMES})*$")
+DATELINE = re.compile(
+    r"^(?:\*\*)?(?:本报讯|本报[^\s，。,（(]{1,12}电|据?新华社[^\s，。,]{0,14}电|中新社[^\s，。,]{0,14}电|新华社(?=[（(]))(?:\*\*)?")
+CONTINUATION_MARK = re.compile(r"^[（(](?:上接|下转|转自|接)第?[0-9一二三四五六七八九十]+版[）)]$")
+_CREDIT_END = re.compile(r"(?:摄|摄影|摄影报道|供图|制图|绘图|图|漫画)(?:[（(][^）)]{1,12}[）)])?$")
+_AGENCY_LINE = re.compile(r"^(?:新华社(?:发|记者)?|视觉中国|中新社|人民视觉|IC ?photo|CFP|东方IC)[^。！？]{0,12}$")
+_BANNER = re.compile(r"^(?:阅读提示|核心阅读|编者按|编者的话|相关链接|链接|背景链接|延伸阅读)[：:]?$")
+_TERMINAL = "。！？!?…"
+_CLOSERS = "”’」』）)】\"'》"
+_OPEN_START = "，。、；：,;:）)”’》】…"
+
+
+@dataclass(frozen=True)
+class Unit:
+    index: int          # position on the page (line order among non-empty lines)
+    line: int           # 1-based line number in the source file
+    raw: str            # exactly as printed (without the newline)
+    text: str           # repaired text (body) or cleaned headline text
+    kind: str
+    level: int = 0      # markdown heading level; 0 for plain lines
+    bold: bool = False  # the whole line is **bold**
+    notes: tuple = ()   # repairs made inside this unit
+
+    @property
+    def ends_closed(self) -> bool:
+        return ends_sentence(self.text)
+
+    @property
+    def starts_open(self) -> bool:
+        return bool(self.text) and self.text[0] in _OPEN_START
+
+
+def ends_sentence(text: str) -> bool:
+    """Does the text end where a sentence ends (so nothing must follow)?"""
+    stripped = text.rstrip(_CLOSERS + " ")
+    if not stripped:
+        return False
+    if stripped[-1] in _TERMINAL:
+        return True
+    # A trailing byline in brackets, e.g. "…办实事。（张文）" closes an article.
+    return bool(re.search(r"[。！？][（(][^（()）]{1,30}[）)]$", text))
+
+
+def is_wrapped(text: str) -> bool:
+    """Pages whose soft line wraps were left as spaces inside Chinese text."""
+    lines = [ln for ln in text.split("\n") if len(ln) > 40]
+    if not lines:
+        return False
+    spaced = sum(1 for ln in lines if re.search(rf"[{CJK}，。、] [{CJK}]", ln))
+    return spaced >= max(2, len(lines) // 4)
+
+
+def classify(raw: str, wrapped: bool) -> tuple[str, str, int, bool, tuple]:
+    """Kind, repaired text, markdown level, boldness and repair notes of a line."""
+    stripped = raw.strip()
+    m = re.match(r"^(#{1,6})\s*", stripped)
+    level = len(m.group(1)) if m else 0
+    bold = bool(re.fullmatch(r"\*\*[^*]+\*\*", stripped))
+    plain = strip_markup(stripped.strip("*")) if bold else strip_markup(stripped)
+    flat = re.sub(f"{SPACE}+", " ", plain).strip()
+    if CONTINUATION_MARK.match(re.sub(SPACE, "", flat)):
+        return MARK, re.sub(SPACE, "", flat), level, bold, ()
+    if _BANNER.match(flat):
+        return BANNER, flat, level, bold, ()
+    if BYLINE_LINE.match(flat) and not level:
+        return BYLINE, flat, level, bold, ()
+    if _is_credit(flat):
+        return CREDIT, flat, level, bold, ()
+    if level or bold or _looks_like_headline(flat):
+        return HEAD, clean_heading(stripped.strip("*") if bold else stripped), level, bold, ()
+    text, notes = clean_body(stripped, wrapped)
+    return BODY, text, level, bold, tuple(notes)
+
+
+def _is_credit(flat: str) -> bool:
+    if len(flat) > 40 or any(ch in flat for ch in "。！？"):
+        return False
+    return bool(_CREDIT_END.search(flat.replace(" ", ""))) and len(flat) <= 30 or bool(_AGENCY_LINE.match(flat))
+
+
+def _looks_like_headline(flat: str) -> bool:
+    """A short line without sentence punctuation could be a headline or subhead."""
+    if DATELINE.match(flat):
+        return False
+    compact = flat.replace(" ", "")
+    if not compact or len(compact) > 40:
+        return False
+    if ends_sentence(compact) or compact[-1] in "，、；：,;:" or compact[0] in _OPEN_START:
+        return False
+    return compact.count("，") + compact.count(",") <= 2 and "。" not in compact
+
+
+def read_units(text: str) -> tuple[list[Unit], bool]:
+    """Every non-empty line of the page as a classified unit; and wrapped-ness."""
+    wrapped = is_wrapped(text)
+    units = []
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if not raw.strip():
+            continue
+        kind, clean, level, bold, notes = classify(raw, wrapped)
+        units.append(Unit(len(units), number, raw.rstrip(), clean, kind, level, bold, notes))
+    return units, wrapped
