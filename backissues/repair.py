@@ -13,7 +13,7 @@ CJK_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\
 _HAN = f"[{CJK}]"
 _HANP = f"[{CJK}{CJK_PUNCT}]"
 
-_AND = re.compile(rf"(?<={_HANP}) ?\band\b ?(?={_HANP})")
+_AND = re.compile(rf"(?<={_HANP})[ \u3000\t]*and[ \u3000\t]*(?={_HANP})")
 _SPACE_CJK = re.compile(rf"(?<={_HANP})[ \u3000\t]+(?={_HANP})")
 _SPACE_CJK_NUM = re.compile(rf"(?<={_HANP})[ \t]+(?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%])[ \t]+(?={_HANP})")
 _SPACE_NUM = re.compile(r"(?<=\d) (?=\d)")
@@ -23,6 +23,8 @@ _MARKUP = re.compile(r"\*\*|__|^#{1,6}\s*|^>\s*")
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _HALF_PUNCT = re.compile(
     rf"(?<={_HANP})[,;:?!]|[,;:?!](?={_HANP})|\((?=[{CJK}])|(?<=[{CJK}])\)|(?<=[{CJK}\d])\)")
+# A bracket pair is converted as a pair, so "(2018—2020)" never becomes "(2018—2020）".
+_HALF_PAIR = re.compile(r"\(([^()\n]{1,80})\)")
 
 
 def strip_markup(text: str) -> str:
@@ -51,8 +53,35 @@ def join_wrapped_spaces(text: str, wrapped: bool) -> tuple[str, int]:
 
 
 def full_width_punct(text: str) -> tuple[str, int]:
-    """Half-width , ; : ? ! ( ) inside Chinese text become full width."""
-    return _HALF_PUNCT.subn(lambda m: _HALF_TO_FULL[m.group(0)], text)
+    """Half-width , ; : ? ! ( ) inside Chinese text become full width.
+
+    Brackets go by pairs: a pair that holds or touches Chinese text becomes
+    （…）, any other pair stays as printed; a lone bracket follows the
+    neighbouring characters.
+    """
+    count = 0
+    pairs: list[tuple[int, int, bool]] = []
+    for m in _HALF_PAIR.finditer(text):
+        before = text[m.start() - 1] if m.start() else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        chinese = bool(re.search(_HANP, m.group(1) + before + after))
+        pairs.append((m.start(), m.end() - 1, chinese))
+    paired = {i for start, end, _ in pairs for i in (start, end)}
+    chars = list(text)
+    for start, end, chinese in pairs:
+        if chinese:
+            chars[start], chars[end] = "（", "）"
+            count += 2
+    text = "".join(chars)
+
+    def half(m: re.Match) -> str:
+        nonlocal count
+        if m.start() in paired:
+            return m.group(0)
+        count += 1
+        return _HALF_TO_FULL[m.group(0)]
+
+    return _HALF_PUNCT.sub(half, text), count
 
 
 def clean_body(text: str, wrapped: bool) -> tuple[str, list[str]]:
@@ -62,12 +91,13 @@ def clean_body(text: str, wrapped: bool) -> tuple[str, list[str]]:
     text, n = replace_and(text)
     if n:
         notes.append(f"replaced ' and ' with 和 ({n}×)")
-    text, n = join_wrapped_spaces(text, wrapped)
-    if n:
-        notes.append(f"removed {n} line-wrap space(s) inside Chinese text")
+    # Width first, so a space before a now full-width bracket is inside Chinese text.
     text, n = full_width_punct(text)
     if n:
         notes.append(f"made {n} half-width punctuation mark(s) full width")
+    text, n = join_wrapped_spaces(text, wrapped)
+    if n:
+        notes.append(f"removed {n} line-wrap space(s) inside Chinese text")
     return text, notes
 
 

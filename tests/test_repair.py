@@ -1,0 +1,117 @@
+"""Text repairs inside one piece of OCR text, each with a note for the repair log."""
+from __future__ import annotations
+
+import pytest
+
+from backissues.repair import (clean_body, clean_heading, full_width_punct, join_wrapped_spaces,
+                               replace_and, strip_markup)
+
+
+# -- ' and ' for 和 ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("更了解企业 and 职工所盼", "更了解企业和职工所盼"),
+    ("“走下去” and 企业", "“走下去”和企业"),          # after closing punctuation
+    ("企业  and  职工", "企业和职工"),                 # wider gaps
+    ("企业 and职工", "企业和职工"),                    # one-sided gap
+    ("党建 and 工建 and 团建", "党建和工建和团建"),
+])
+def test_and_between_chinese_becomes_he(text, expected):
+    assert replace_and(text) == (expected, expected.count("和") - text.count("和"))
+
+
+@pytest.mark.parametrize("text", [
+    "rock and roll",
+    "他喜欢 rock and roll 音乐",                        # English inside Chinese stays English
+    "中国 and China",
+    "Tom and Jerry 动画",
+    "Grand中国",
+    "中国Android系统",
+    "中 AND 美",
+])
+def test_and_in_english_stays(text):
+    assert replace_and(text) == (text, 0)
+
+
+# -- spaces left by line wraps --------------------------------------------------------
+
+@pytest.mark.parametrize("wrapped", [False, True])
+def test_spaces_inside_chinese_are_removed(wrapped):
+    text, n = join_wrapped_spaces("组织建设得更 有活力，锦州 大有、锦州汤河子", wrapped)
+    assert text == "组织建设得更有活力，锦州大有、锦州汤河子" and n == 2
+
+
+def test_spaces_between_english_words_stay():
+    assert join_wrapped_spaces("Hello world 你好", True)[0] == "Hello world你好"
+    assert join_wrapped_spaces("Hello world 你好", False) == ("Hello world 你好", 0)
+
+
+def test_split_numbers_are_rejoined_only_on_wrapped_pages():
+    assert join_wrapped_spaces("截至 2 015年底，共 3 000 人", True) == ("截至2015年底，共3000人", 5)
+    # on a page without soft wraps, spaces next to digits are typography
+    assert join_wrapped_spaces("截至 2 015年底", False) == ("截至 2 015年底", 0)
+    assert join_wrapped_spaces("辽宁将建 100 个示范点", False) == ("辽宁将建 100 个示范点", 0)
+    assert join_wrapped_spaces("辽宁将建 100 个示范点", True) == ("辽宁将建100个示范点", 2)
+
+
+# -- punctuation width ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("活动规定,100名区镇", "活动规定，100名区镇"),
+    ("好吗?是的!", "好吗？是的！"),
+    ("时间:上午;地点:车间", "时间：上午；地点：车间"),
+    ("(记者李丹青 邹偶然)“这个", "（记者李丹青 邹偶然）“这个"),
+    ("协同创新发展(2018—2020)实施方案", "协同创新发展（2018—2020）实施方案"),
+    ("见附件(1)说明", "见附件（1）说明"),
+    ("说明（见图1)", "说明（见图1）"),
+])
+def test_half_width_punctuation_in_chinese_becomes_full_width(text, expected):
+    out, n = full_width_punct(text)
+    assert out == expected
+    assert n == sum(a != b for a, b in zip(text, expected))
+
+
+@pytest.mark.parametrize("text", ["Hello, world", "3:30", "比例为1:2的", "see (a) and (b)", "v1.2 (beta)"])
+def test_punctuation_outside_chinese_stays(text):
+    assert full_width_punct(text) == (text, 0)
+
+
+def test_brackets_never_end_up_mismatched():
+    for text in ["发展(2018—2020)方案", "条款(1)(2)规定", "见(图1)和(表2)", "项目(一期)完成"]:
+        out, _ = full_width_punct(text)
+        assert out.count("(") == out.count(")") and out.count("（") == out.count("）"), out
+
+
+# -- markup ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("**本报讯**（记者刘旭）辽宁", "本报讯（记者刘旭）辽宁"),
+    ("## 辽宁将建示范点", "辽宁将建示范点"),
+    ("> 引用的话", "引用的话"),
+    ("  普通正文。  ", "普通正文。"),
+])
+def test_strip_markup(text, expected):
+    assert strip_markup(text) == expected
+
+
+# -- all together, with notes -------------------------------------------------------------
+
+def test_clean_body_returns_text_and_one_note_per_kind_of_repair():
+    text, notes = clean_body("**本报讯** (记者李丹青)更了解企业 and 职工,更接地 气", wrapped=False)
+    assert text == "本报讯（记者李丹青）更了解企业和职工，更接地气"
+    assert len(notes) == 3
+    joined = " | ".join(notes)
+    assert "和" in joined and "1×" in joined
+    assert "full width" in joined and "3" in joined
+    assert "space" in joined and "2" in joined
+
+
+def test_clean_body_without_damage_has_no_notes():
+    assert clean_body("线材小区钢管公司职工每天上下班坐通勤车。", wrapped=True) == (
+        "线材小区钢管公司职工每天上下班坐通勤车。", [])
+
+
+def test_clean_heading_keeps_single_typographic_spaces():
+    assert clean_heading("## 多走动  常联系 聊得开\u3000谈得拢") == "多走动 常联系 聊得开 谈得拢"
+    assert clean_heading("**企业 and 职工心连心**") == "企业和职工心连心"
+    assert clean_heading("活动规定,每月走访") == "活动规定，每月走访"
