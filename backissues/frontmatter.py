@@ -6,6 +6,7 @@ editor changed them) cannot drift apart.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,25 +69,39 @@ def loads(text: str, where: str = "<string>") -> tuple[dict, str]:
     if text.startswith("\ufeff"):
         text = text[1:]
     text = text.replace("\r\n", "\n")
-    if not text.startswith("---\n"):
-        raise ContentError(f"{where}: no front matter (the file must start with '---')")
-    end = text.find("\n---", 3)
-    if end < 0:
+    opening = _FENCE.match(text)
+    if not opening:
+        raise ContentError(f"{where}: no front matter (the file must start with a '---' line)")
+    closing = _FENCE.search(text, opening.end())
+    if not closing:
         raise ContentError(f"{where}: front matter is not closed by a '---' line")
     try:
-        meta = yaml.safe_load(text[4:end]) or {}
+        meta = yaml.safe_load(text[opening.end():closing.start()]) or {}
     except yaml.YAMLError as exc:
+        raise ContentError(f"{where}: front matter is not valid YAML ({_yaml_problem(exc)})") from None
+    except ValueError as exc:   # e.g. date: 2019-02-30 matches the timestamp pattern but is no day
         raise ContentError(f"{where}: front matter is not valid YAML ({exc})") from None
     if not isinstance(meta, dict):
         raise ContentError(f"{where}: front matter must be a mapping of fields")
-    rest = text[end + 4:]
-    body = rest.split("\n", 1)[1] if "\n" in rest else ""
+    body = text[closing.end():]
     for key in LIST_FIELDS:
         if meta.get(key) is None:
             meta[key] = []
     if meta.get("date") is not None:
         meta["date"] = str(meta["date"])   # YAML reads 2019-09-20 as a date
     return meta, body.strip() + "\n"
+
+
+# A line of exactly three dashes (trailing blanks allowed) opens and closes the front matter.
+_FENCE = re.compile(r"^---[ \t]*(?:\n|\Z)", re.M)
+
+
+def _yaml_problem(exc: yaml.YAMLError) -> str:
+    """One line: what is wrong and where (the YAML library's text spans lines)."""
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    # +2: the first YAML line is the second line of the file
+    return f"{problem} at line {mark.line + 2}, column {mark.column + 1}" if mark else problem
 
 
 def read(root: Path, path: Path) -> ContentFile:
