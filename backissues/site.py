@@ -264,7 +264,7 @@ def normalize(cf: ContentFile, where: str, body_html) -> dict:
     elif kind == "fragment":
         display = f"（残篇）{page_label(page, source)}"
     else:
-        display = plain_excerpt(cf.body, 24) or "（无题）"
+        display = plain_excerpt(cf.body.strip().split("\n\n")[0], 24) or "（无题）"
     date = _date(m, path, where)
     return dict(
         id=ident, path=path, title=title, display_title=display,
@@ -324,6 +324,12 @@ class Issue:
     pages: tuple[Page, ...]
     article_count: int
     trail: tuple[Link, ...]         # archive → year → month
+
+    @property
+    def lead(self) -> Article:
+        """The first article that is not a fragment (the 头条), else the first."""
+        first = self.pages[0].articles
+        return next((a for a in first if a.type != "fragment"), first[0])
 
 
 def date_trail(date: str | None) -> tuple[Link, ...]:

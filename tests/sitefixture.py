@@ -1,7 +1,9 @@
 """Small content trees for the site tests, written with frontmatter.dumps."""
 from __future__ import annotations
 
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from backissues import frontmatter
 
@@ -69,3 +71,53 @@ def write_content(root: Path, articles: dict | None = None) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(frontmatter.dumps(spec["meta"], spec["body"]), encoding="utf-8")
     return root
+
+
+# ---------------------------------------------------------------- link check
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.refs, self.ids = [], set()
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("href", "src", "xlink:href") and value is not None:
+                self.refs.append(value)
+            elif name == "id" and value:
+                self.ids.add(value)
+
+
+def _parse(path: Path) -> _Links:
+    parser = _Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every internal href/src in the site's HTML that does not resolve to a
+    file (or to an id in it, for #fragments); also flags root-absolute links
+    and links to bare directories, which break under file://."""
+    problems, parsed = [], {}
+    for page in sorted(site.rglob("*.html")):
+        links = parsed.setdefault(page, _parse(page))
+        for ref in links.refs:
+            parts = urlsplit(ref)
+            if parts.scheme or parts.netloc:
+                if parts.scheme not in ("http", "https", "mailto", "data"):
+                    problems.append(f"{page.relative_to(site)}: odd link {ref}")
+                continue
+            where = page.relative_to(site).as_posix()
+            if ref.startswith("/"):
+                problems.append(f"{where}: root-absolute link {ref}")
+                continue
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if parts.path and (parts.path.endswith("/") or target.is_dir()):
+                problems.append(f"{where}: link to a directory {ref}")
+            elif not target.is_file():
+                problems.append(f"{where}: broken link {ref}")
+            elif parts.fragment and target.suffix == ".html":
+                ids = parsed.setdefault(target, _parse(target)).ids
+                if parts.fragment not in ids:
+                    problems.append(f"{where}: missing fragment {ref}")
+    return problems
