@@ -42,6 +42,8 @@ WEIGHTS = {
     "line.date_start": -2.0,      # "3月16日，…" opens a caption or a report
 }
 LINE_THRESHOLD = 0.0
+MATCH_THRESHOLD = 0.3
+MATCH_WINDOW = 4
 JOIN_THRESHOLD = 1.0
 JOIN_WINDOW = 12
 HEADLINE_THRESHOLD = 1.5
@@ -162,6 +164,21 @@ def headline_score(heads: list[Unit], following: Unit | None, current) -> float:
     if current is not None and not current.has_body():
         score += 2.0   # the article above has no body yet: this is a new group, not a subhead
     return score
+
+
+def _bigrams(text: str) -> set:
+    han = re.sub(r"[^\u4e00-\u9fff0-9A-Za-z]", "", text)
+    return {han[i:i + 2] for i in range(len(han) - 1)}
+
+
+def headline_match(headline: str, body: str, distance: int) -> float:
+    """How well a headline describes a body: share of its word pairs found
+    in the body's opening, a little less the further away it is printed."""
+    pairs = _bigrams(headline)
+    if not pairs:
+        return 0.0
+    found = _bigrams(body[:400])
+    return len(pairs & found) / len(pairs) - 0.05 * (distance - 1)
 
 
 def _last_paragraph(draft) -> str | None:

@@ -157,6 +157,7 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
         current = _Draft(heads=list(heads), banner=pending_banner)
         current.lines.extend(h.line for h in heads)
         drafts.append(current)
+        return current
 
     ordered = [u for u in units if u.index not in in_chain]
     for n, unit in enumerate(ordered):
@@ -167,9 +168,11 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
             _settle_heads(pending_heads, unit, current, open_article)
             pending_heads = []
         if unit.kind == BANNER:
-            pending_banner = unit.text
-            if current is not None:
-                current.lines.append(unit.line)
+            # A box label (阅读提示, 核心阅读) is printed text of the article it sits in.
+            if current is None:
+                open_article([])
+            current.items.append((unit.index, "p", unit.text))
+            current.lines.append(unit.line)
             continue
         if unit.kind == BODY:
             chain = [by_index[i] for i in chains[unit.index]]
@@ -187,7 +190,6 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
                 open_article([])
             current.items.append((unit.index, unit.kind, unit.text))
             current.lines.append(unit.line)
-        pending_banner = None if unit.kind != BANNER else pending_banner
     if pending_heads:
         _settle_heads(pending_heads, None, current, open_article)
     for index, note in dropped.items():
@@ -208,7 +210,11 @@ def _settle_heads(heads: list[Unit], following: Unit | None, current: _Draft | N
             current.items.append((h.index, "h", h.text))
             current.lines.append(h.line)
         return
-    open_article(heads)
+    # A headline group has at most kicker, title and subtitle; lines beyond
+    # those are subheads printed right under it.
+    draft = open_article(heads[:3])
+    for h in heads[3:]:
+        draft.items.append((h.index, "h", h.text))
 
 
 def _add_paragraph(draft: _Draft, chain: list[Unit]) -> None:
@@ -234,8 +240,14 @@ def _owner_of(drafts: list[_Draft], index: int) -> _Draft | None:
 # -- 4. stray headlines ----------------------------------------------------------
 
 def _place_stray_headlines(drafts: list[_Draft]) -> list[_Draft]:
-    """A headline group with no body of its own, placed before an article that
-    has none, belongs to that article (headline printed after its body)."""
+    """Headlines printed away from their body.
+
+    A body with no headline directly above a headline group is that group's
+    body printed before its headline (unless a continuation mark says it
+    came from another page). A headline group with no body of its own,
+    placed before an article that has none, belongs to that article.
+    """
+    drafts = _match_headlines(drafts)
     out: list[_Draft] = []
     for d in drafts:
         if out and not d.heads and not out[-1].has_body() and out[-1].heads:
@@ -246,6 +258,34 @@ def _place_stray_headlines(drafts: list[_Draft]) -> list[_Draft]:
             continue
         out.append(d)
     return out
+
+
+def _match_headlines(drafts: list[_Draft]) -> list[_Draft]:
+    """Give each headline-less body the headline printed after it that
+    describes it (shares its names and words), if one does clearly."""
+    taken: set[int] = set()
+    out = list(drafts)
+    for n, body in enumerate(drafts):
+        if body.heads or not body.has_body() or any(kind == MARK for _, kind, _ in body.items):
+            continue
+        text = " ".join(payload for _, kind, payload in body.items if kind == "p")
+        best, best_score = None, evidence.MATCH_THRESHOLD
+        for m in range(n + 1, min(len(drafts), n + 1 + evidence.MATCH_WINDOW)):
+            head = drafts[m]
+            if not head.heads or m in taken:
+                continue
+            score = evidence.headline_match(" ".join(h.text for h in head.heads), text, m - n)
+            if score > best_score:
+                best, best_score = m, score
+        if best is not None:
+            head = drafts[best]
+            taken.add(best)
+            head.items = body.items + head.items
+            head.repairs = body.repairs + [f"matched headline '{head.heads[-1].text[:24]}' (line {head.heads[0].line}) "
+                                           f"to the body printed before it (word overlap {best_score:.2f})"] + head.repairs
+            head.lines = body.lines + head.lines
+            out[n] = None
+    return [d for d in out if d is not None]
 
 
 # -- finishing -------------------------------------------------------------------

@@ -21,6 +21,7 @@ BYLINE_LINE = re.compile(rf"^{_ROLE}{SPACE}*{_NAMES}(?:{SPACE}+{_ROLE}{SPACE}*{_
 DATELINE = re.compile(
     r"^(?:\*\*)?(?:本报讯|本报[^\s，。,（(]{1,12}电|据?新华社[^\s，。,]{0,14}电|中新社[^\s，。,]{0,14}电|新华社(?=[（(]))(?:\*\*)?")
 CONTINUATION_MARK = re.compile(r"^[（(](?:上接|下转|转自|接)第?[0-9一二三四五六七八九十]+版[）)]$")
+_STAFF_CREDIT = re.compile(r"^(?:版式设计|制图|责编|责任编辑|美编|校对|本版编辑|图片编辑|数据来源|资料来源)[：:]")
 _CREDIT_END = re.compile(r"(?:摄|摄影|摄影报道|供图|制图|绘图|图|漫画)(?:[（(][^）)]{1,12}[）)])?$")
 _AGENCY_LINE = re.compile(r"^(?:新华社(?:发|记者)?|视觉中国|中新社|人民视觉|IC ?photo|CFP|东方IC)[^。！？]{0,12}$")
 _BANNER = re.compile(r"^(?:阅读提示|核心阅读|编者按|编者的话|相关链接|链接|背景链接|延伸阅读)[：:]?$")
@@ -94,6 +95,8 @@ def classify(raw: str, wrapped: bool) -> tuple[str, str, int, bool, tuple]:
 def _is_credit(flat: str) -> bool:
     if len(flat) > 40 or any(ch in flat for ch in "。！？"):
         return False
+    if _STAFF_CREDIT.match(flat):
+        return True
     return bool(_CREDIT_END.search(flat.replace(" ", ""))) and len(flat) <= 30 or bool(_AGENCY_LINE.match(flat))
 
 
@@ -102,6 +105,9 @@ def _looks_like_headline(flat: str) -> bool:
     if DATELINE.match(flat):
         return False
     compact = flat.replace(" ", "")
+    # Bracketed notes (（作者为…）, （本报…电）), bullet points and list items are body.
+    if re.fullmatch(r"[（(].*[）)]", compact) or compact[:1] in "●○■□◆◇▲△★☆·•":
+        return False
     if not compact or len(compact) > 40:
         return False
     if ends_sentence(compact) or compact[-1] in "，、；：,;:" or compact[0] in _OPEN_START:
