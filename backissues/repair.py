@@ -101,9 +101,18 @@ def clean_body(text: str, wrapped: bool) -> tuple[str, list[str]]:
     return text, notes
 
 
-def clean_heading(text: str) -> str:
-    """Headlines keep their typographic spaces between phrases, single."""
+def clean_heading(text: str, notes: list[str] | None = None) -> str:
+    """Headlines keep their typographic spaces between phrases, single.
+
+    Pass a list as `notes` to have the replacements recorded for the repair
+    log (the ' and ' → 和 repair changes words, so an editor must see it).
+    """
     text = strip_markup(text)
-    text, _ = replace_and(text)
-    text, _ = full_width_punct(text)
+    text, n_and = replace_and(text)
+    text, n_punct = full_width_punct(text)
+    if notes is not None:
+        if n_and:
+            notes.append(f"replaced ' and ' with 和 ({n_and}×)")
+        if n_punct:
+            notes.append(f"made {n_punct} half-width punctuation mark(s) full width")
     return re.sub(r"[ \u3000\t]+", " ", text).strip()

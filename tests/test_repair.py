@@ -115,3 +115,11 @@ def test_clean_heading_keeps_single_typographic_spaces():
     assert clean_heading("## 多走动  常联系 聊得开\u3000谈得拢") == "多走动 常联系 聊得开 谈得拢"
     assert clean_heading("**企业 and 职工心连心**") == "企业和职工心连心"
     assert clean_heading("活动规定,每月走访") == "活动规定，每月走访"
+
+
+def test_clean_heading_can_report_its_repairs():
+    notes: list[str] = []
+    assert clean_heading("胡  豫  华中科技大学同济医学院附属协 and 医院", notes) == \
+        "胡 豫 华中科技大学同济医学院附属协和医院"
+    assert notes == ["replaced ' and ' with 和 (1×)"]
+    assert clean_heading("没有需要修的标题", notes) == "没有需要修的标题" and len(notes) == 1
