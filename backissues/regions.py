@@ -84,7 +84,8 @@ STREET_CHARS = frozenset("路街巷道")
 SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭"
                      "曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖"
                      "贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严")
-AFTER_PERSON = ("说", "表示", "认为", "介绍", "告诉", "指出", "坦言", "笑着", "（", "(")
+AFTER_PERSON = ("说", "表示", "认为", "介绍", "告诉", "指出", "坦言", "笑着", "摄",
+                "（", "(", "）", ")")
 
 _CJK = "\u4e00-\u9fff"
 _ETHNIC = ("蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|"
@@ -247,7 +248,9 @@ def collect_forms(units: dict[str, Unit], aliases: dict) -> dict[str, Form]:
         for old, path in (aliases.get(section) or {}).items():
             if old in by_name:
                 raise ValueError(f"region_aliases.yml, {section}: {old!r} is an official name")
-            forms[old] = Form((resolve(path, section),), NEEDS_NOTHING, False)
+            # 开县, 户县: two characters hide in words (离开县城, 贫困户县域)
+            needs = NEEDS_PARENT if len(old) == 2 and old.endswith("县") else NEEDS_NOTHING
+            forms[old] = Form((resolve(path, section),), needs, False)
 
     for word in aliases.get("national") or ():
         forms[word] = Form((NATIONAL_CODE,), NEEDS_NOTHING, False)
@@ -410,8 +413,9 @@ def find_mentions(gaz: Gazetteer, pieces: list[tuple[str, float]]) -> list[Menti
             form = gaz.forms[word]
             if not form.units:
                 continue                                  # a blocker word
-            if form.short and text[end:end + 1] in STREET_CHARS:
-                continue                                  # 北京路, 江西街
+            if form.short and text[end:end + 1] in STREET_CHARS \
+                    and not starts_a_place(gaz, text, end):
+                continue                                  # 北京路, 江西街; not 湖南道县
             if form.short and looks_like_person(gaz, text, start, end, form, found, index):
                 continue                                  # 张桂林认为
             w = weight
@@ -421,6 +425,15 @@ def find_mentions(gaz: Gazetteer, pieces: list[tuple[str, float]]) -> list[Menti
                 w *= FEDERATION_BONUS
             found.append(Mention(index, start, end, form, w, len(found)))
     return found
+
+
+def starts_a_place(gaz: Gazetteer, text: str, pos: int) -> bool:
+    """Does a known place name start at pos (道县, 路南区 after a street check)?"""
+    for length in gaz.starts.get(text[pos:pos + 2], ()):
+        form = gaz.forms.get(text[pos:pos + length])
+        if form is not None and form.units and pos + length <= len(text):
+            return True
+    return False
 
 
 def looks_like_person(gaz: Gazetteer, text: str, start: int, end: int,

@@ -283,6 +283,11 @@ def test_streets_are_not_provinces(gaz):
     assert where(gaz, "门店职工喜迎新春", body) == (None, None, None)
 
 
+def test_county_starting_with_a_street_word_is_kept(gaz):
+    # 道县 follows 湖南 directly: 湖南道 is not a street here
+    assert where(gaz, "湖南道县总工会关爱留守儿童") == ("湖南省", "永州市", "道县")
+
+
 def test_given_names_are_not_cities(gaz):
     body = "张桂林认为，这一做法很实在。李金华说，职工很满意。"
     assert where(gaz, "职工很满意", body) == (None, None, None)
