@@ -28,8 +28,13 @@ WEIGHTS = {
     "head.markdown_title": 2.0,   # ## / ### markup (the title levels)
     "head.markdown_section": -1.0,  # # or bold-only lines inside an article
     "head.kicker_dash": 2.0,      # a line ending in ——, the kicker's lead-in
-    "head.prev_open": -3.0,       # the text before it stops mid-sentence
+    "head.prev_open": -1.5,       # the text before it stops mid-sentence
     "head.colon": -1.0,           # "老将：…" style subheads
+    "head.unmarked_on_marked_page": -4.0,  # pages that mark headlines with ##/### mark them all
+    "head.after_signoff": 2.0,    # the article above ended with a credit or a bracketed sign-off
+    "head.new_subject": 1.5,      # the text after shares few words with the article above
+    "head.same_subject": -1.0,    # ... or many
+    "head.no_body_above": 2.0,    # the article above has no body yet: a new group, not a subhead
     # a short plain line being a headline line at all (vs. a cut body line)
     "line.markup": 5.0,           # # heading or **bold** line
     "line.base": 1.0,
@@ -139,10 +144,13 @@ def glue(left: str, right: str) -> str:
     return left + right
 
 
-def headline_score(heads: list[Unit], following: Unit | None, current) -> float:
+def headline_score(heads: list[Unit], following: Unit | None, current, marked_page: bool = False,
+                   after: str = "") -> float:
     """How likely a headline group opens a new article rather than a subhead."""
     w = WEIGHTS
     score = 0.0
+    if marked_page and not any(h.level for h in heads):
+        score += w["head.unmarked_on_marked_page"]
     if following is not None and following.kind == "body" and DATELINE.match(following.text):
         score += w["head.dateline_follows"]
     if following is not None and following.kind == "byline":
@@ -161,8 +169,17 @@ def headline_score(heads: list[Unit], following: Unit | None, current) -> float:
         score += w["head.prev_open"]
     if len(heads) == 1 and re.match(r"^[^：:]{1,6}[：:]", heads[0].text):
         score += w["head.colon"]
+    if current is not None and current.items and _signed_off(current.items[-1]):
+        score += w["head.after_signoff"]
+    if current is not None and current.has_body() and after:
+        above = " ".join(p for _, kind, p in current.items[-4:] if kind == "p")
+        sim = similarity(above, after)
+        if sim < 0.05:
+            score += w["head.new_subject"]
+        elif sim > 0.15:
+            score += w["head.same_subject"]
     if current is not None and not current.has_body():
-        score += 2.0   # the article above has no body yet: this is a new group, not a subhead
+        score += w["head.no_body_above"]
     return score
 
 
@@ -179,6 +196,19 @@ def headline_match(headline: str, body: str, distance: int) -> float:
         return 0.0
     found = _bigrams(body[:400])
     return len(pairs & found) / len(pairs) - 0.05 * (distance - 1)
+
+
+def similarity(a: str, b: str) -> float:
+    """Share of character pairs two texts have in common (Dice), 0..1."""
+    x, y = _bigrams(a), _bigrams(b)
+    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+
+
+def _signed_off(item) -> bool:
+    _, kind, payload = item
+    if kind in ("credit",):
+        return True
+    return kind == "p" and bool(re.search(r"[（(][^（()）]{2,40}[）)]$", payload))
 
 
 def _last_paragraph(draft) -> str | None:

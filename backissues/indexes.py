@@ -362,6 +362,10 @@ class Bar:
     count: int
     url: str | None     # the month's archive page, when it has issues
 
+    @property
+    def cx(self) -> float:
+        return round(self.x + self.width / 2, 1)
+
 
 @dataclass(frozen=True)
 class BarChart:
@@ -369,11 +373,13 @@ class BarChart:
     height: int
     baseline: float
     bars: tuple[Bar, ...]
-    ticks: tuple[tuple[float, str], ...]   # (x, year) under each January / the first bar
+    ticks: tuple[tuple[float, str], ...]   # (x of the label's middle, text)
     most: int
+    show_counts: bool                      # few bars: print each count above its bar
 
 
-CHART_W, CHART_H, CHART_AXIS = 720, 180, 22
+CHART_W, CHART_H, CHART_AXIS, CHART_TOP = 720, 180, 22, 18
+MAX_BAR = 56
 
 
 def month_span(months: Iterable[str]) -> tuple[str, ...]:
@@ -391,22 +397,35 @@ def month_span(months: Iterable[str]) -> tuple[str, ...]:
 
 
 def build_bar_chart(counts: Counter, span: tuple[str, ...], month_urls: dict[str, str]) -> BarChart:
-    """Articles per month over `span`; bars link to the month's archive page."""
+    """Articles per month over `span`; bars link to the month's archive page.
+
+    Up to 24 months: a label under every bar and the count above it; more:
+    the year under each January (and under the first bar).
+    """
     most = max((counts[m] for m in span), default=0)
-    plot_h = CHART_H - CHART_AXIS - 4
+    baseline = CHART_H - CHART_AXIS
+    plot_h = baseline - CHART_TOP
     step = CHART_W / max(1, len(span))
+    width = round(min(MAX_BAR, max(1.0, step * 0.8)), 1)
+    few = len(span) <= 24
     bars, ticks = [], []
     for i, month in enumerate(span):
         n = counts[month]
         h = round(plot_h * n / most, 1) if most else 0.0
-        x = round(i * step, 1)
-        bars.append(Bar(x, round(CHART_H - CHART_AXIS - h, 1), round(max(1.0, step * 0.8), 1), h,
-                        date_label(month), n, month_urls.get(month) if n else None))
-        if i == 0 or month.endswith("-01"):
-            ticks.append((x, month[:4] if i == 0 or len(span) > 12 else month))
-    if len(span) <= 12:
-        ticks = [(round(i * step, 1), f"{int(m[5:])}月") for i, m in enumerate(span)]
-    return BarChart(CHART_W, CHART_H, CHART_H - CHART_AXIS, tuple(bars), tuple(ticks), most)
+        bar = Bar(round(i * step + (step - width) / 2, 1), round(baseline - h, 1), width, h,
+                  date_label(month), n, month_urls.get(month) if n else None)
+        bars.append(bar)
+        if few:
+            label = f"{int(month[5:])}月" if len(span) <= 12 or month[5:] != "01" else month[:4]
+            if len(span) > 12 and i == 0:
+                label = month[:4]
+            ticks.append((bar.cx, label))
+        elif i == 0 or month.endswith("-01"):
+            ticks.append((bar.cx, month[:4]))
+    if few and len(span) > 12:            # every other month, years always
+        ticks = [t for i, t in enumerate(ticks) if i % 2 == 0 or not t[1].endswith("月")]
+    return BarChart(CHART_W, CHART_H, baseline, tuple(bars), tuple(ticks), most,
+                    few and most > 0)
 
 
 # ---------------------------------------------------------------- topics, people

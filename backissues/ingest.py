@@ -18,7 +18,7 @@ from pathlib import Path
 from . import frontmatter
 from .articles import build_content_files
 from .dates import infer_issue_date
-from .pages import Page, PageError, find_page_files, load_issue_map, read_page
+from .pages import Page, PageError, date_from_name, find_page_files, load_issue_map, read_page
 from .regions import load_gazetteer
 from .topics import load_taxonomy
 
@@ -51,91 +51,178 @@ def run_ingest(sources: Path, content: Path, progress: bool = True) -> int:
         print(f"ingest: sources folder {sources} does not exist", file=sys.stderr)
         return 1
     try:
-        issue_map = load_issue_map(sources)
-    except PageError as exc:
+        manifest = _load_manifest(content)
+    except ManifestError as exc:
         print(f"ingest: {exc}", file=sys.stderr)
-        issue_map = {}
+        return 1
+    refused: list[str] = []
+    try:
+        issue_map: dict | None = load_issue_map(sources)
+    except PageError as exc:
+        _refuse(refused, str(exc), progress)
+        issue_map = None
     files = find_page_files(sources)
     content.mkdir(parents=True, exist_ok=True)
-    manifest = _load_manifest(content)
     version = code_version()
     gazetteer, taxonomy = load_gazetteer(), load_taxonomy()
-    totals, refused, seen_sources = Outcome(), [], set()
+    present = {path.relative_to(sources).as_posix() for path in files}
+    run = _Run(content, manifest, version, gazetteer, taxonomy, present, progress)
+    totals, refused_pages, seen_sources = Outcome(), 0, set()
     for n, path in enumerate(files, start=1):
         if progress:
             _progress(n, len(files), path.name)
+        rel = path.relative_to(sources).as_posix()
+        seen_sources.add(rel)        # a refused page keeps its earlier output
         try:
-            page = read_page(path, sources, issue_map)
+            if issue_map is None and date_from_name(rel)[0] is None:
+                raise PageError(f"{rel}: issue date unknown because issues.yml could not be read")
+            page = read_page(path, sources, issue_map or {})
+            totals = _add(totals, run.page(page))
         except PageError as exc:
-            refused.append(str(exc))
-            print(f"\ningest: refused {exc}" if progress else f"ingest: refused {exc}", file=sys.stderr)
-            seen_sources.add(path.relative_to(sources).as_posix())   # keep its old output
-            continue
-        seen_sources.add(page.source)
-        outcome = _ingest_page(page, content, manifest, version, gazetteer, taxonomy)
-        totals = _add(totals, outcome)
+            refused_pages += 1
+            _refuse(refused, str(exc), progress)
     for source in sorted(set(manifest["sources"]) - seen_sources):
-        totals = _add(totals, _forget_source(source, content, manifest))
+        totals = _add(totals, run.forget(source))
     manifest["version"] = version
-    _write_atomic(content / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
-    if progress:
+    text = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    if _read_or_none(content / MANIFEST) != text:
+        _write_atomic(content / MANIFEST, text)
+    if progress and sys.stderr.isatty():
         print(file=sys.stderr)
-    print(f"ingest: {len(files) - len(refused)} pages read, {totals.articles} articles "
+    print(f"ingest: {len(files) - refused_pages} pages read, {totals.articles} articles "
           f"({totals.written} written, {totals.unchanged} unchanged, {totals.kept_edits} editor-corrected kept, "
           f"{totals.removed} removed), {totals.repairs} repairs made, {len(refused)} files refused")
     return 1 if refused else 0
 
 
-def _ingest_page(page: Page, content: Path, manifest: dict, version: str, gazetteer, taxonomy) -> Outcome:
-    digest = hashlib.sha256(page.text.encode("utf-8")).hexdigest()
-    record = manifest["sources"].get(page.source)
-    if (record and record.get("hash") == digest and manifest.get("version") == version
-            and all((content / p).is_file() for p in record["files"])):
-        return Outcome(unchanged=len(record["files"]), articles=len(record["files"]),
-                       repairs=record.get("repairs", 0))
-    if page.date is None:
-        guess = infer_issue_date(page.text)
-        page = Page(page.source, page.text, guess.value, page.page, "text")
-    files = build_content_files(page, gazetteer, taxonomy)
-    old = dict(record["files"]) if record else {}
-    new_record, written, unchanged, kept = {}, 0, 0, 0
-    for cf in files:
-        text = frontmatter.dumps(cf.meta, cf.body)
-        path = content / cf.path
-        if _edited(path, old.get(cf.path)):
-            kept += 1
-            new_record[cf.path] = old[cf.path]
-            continue
-        if path.is_file() and path.read_text(encoding="utf-8") == text:
-            unchanged += 1
-        else:
-            _write_atomic(path, text)
-            written += 1
-        new_record[cf.path] = _sha(text)
-    removed = 0
-    for stale, sha in old.items():
-        if stale not in new_record:
-            if _edited(content / stale, sha):
-                new_record[stale] = sha
+class ManifestError(Exception):
+    """The manifest exists but cannot be read: writing now could lose edits."""
+
+
+def _refuse(refused: list[str], message: str, progress: bool) -> None:
+    refused.append(message)
+    lead = "\n" if progress and sys.stderr.isatty() else ""
+    print(f"{lead}ingest: refused {message}", file=sys.stderr)
+
+
+class _Run:
+    """One ingest run: the manifest, and which source claims which content file."""
+
+    def __init__(self, content: Path, manifest: dict, version: str, gazetteer, taxonomy,
+                 present: set[str], progress: bool):
+        self.content, self.manifest, self.version = content, manifest, version
+        self.gazetteer, self.taxonomy = gazetteer, taxonomy
+        self.present, self.progress = present, progress
+        self.claims: dict[str, str] = {}          # content path -> source that produced it in this run
+        self.recorded: dict[str, str] = {}        # content path -> source whose manifest record lists it
+        for source, record in sorted(manifest["sources"].items()):
+            for path in record["files"]:
+                self.recorded.setdefault(path, source)
+
+    def page(self, page: Page) -> Outcome:
+        content, manifest = self.content, self.manifest
+        digest = hashlib.sha256(page.text.encode("utf-8")).hexdigest()
+        record = manifest["sources"].get(page.source)
+        if (record and record.get("hash") == digest and manifest.get("version") == self.version
+                and all((content / p).is_file() for p in record["files"])
+                and not any(self.claims.get(p, page.source) != page.source for p in record["files"])):
+            kept = sum(1 for p, sha in record["files"].items() if _edited(content / p, sha))
+            for p in record["files"]:
+                self.claims[p] = page.source
+            return Outcome(unchanged=len(record["files"]) - kept, kept_edits=kept,
+                           articles=len(record["files"]), repairs=record.get("repairs", 0))
+        if page.date is None:
+            guess = infer_issue_date(page.text)
+            page = Page(page.source, page.text, guess.value, page.page, "text")
+        files = build_content_files(page, self.gazetteer, self.taxonomy)
+        self._check_claims(page, files)
+        old = dict(record["files"]) if record else {}
+        new_record, written, unchanged, kept = {}, 0, 0, 0
+        for cf in files:
+            text = frontmatter.dumps(cf.meta, cf.body)
+            path = content / cf.path
+            known = old.get(cf.path) or self._adopt(cf.path)
+            self.claims[cf.path] = page.source
+            if _edited(path, known):
                 kept += 1
-            elif (content / stale).is_file():
-                (content / stale).unlink()
+                new_record[cf.path] = known
+                self._say(f"kept editor-corrected {cf.path} (not regenerated from {page.source})")
+                continue
+            if _read_or_none(path) == text:
+                unchanged += 1
+            else:
+                _write_atomic(path, text)
+                written += 1
+            new_record[cf.path] = _sha(text)
+        removed = 0
+        for stale, sha in old.items():
+            if stale not in new_record:
+                if _edited(content / stale, sha):
+                    new_record[stale] = sha
+                    kept += 1
+                    self.claims[stale] = page.source
+                    self._say(f"kept editor-corrected {stale} ({page.source} no longer gives this article)")
+                elif (content / stale).is_file():
+                    (content / stale).unlink()
+                    removed += 1
+        repairs = sum(len(cf.meta.get("repairs") or []) for cf in files)
+        manifest["sources"][page.source] = {"hash": digest, "files": dict(sorted(new_record.items())),
+                                            "repairs": repairs}
+        return Outcome(written, unchanged, kept, removed, len(new_record), repairs)
+
+    def _check_claims(self, page: Page, files) -> None:
+        """Two sources for one issue page must not overwrite each other's articles."""
+        for cf in files:
+            owner = self.claims.get(cf.path)
+            if owner is None:
+                recorded = self.recorded.get(cf.path)
+                owner = recorded if recorded in self.present else None
+            if owner is not None and owner != page.source:
+                where = f"{page.date}, page {page.page}" if page.page is not None else page.date or "undated"
+                raise PageError(f"{page.source}: its article {cf.path} would overwrite one from {owner} "
+                                f"(same issue page: {where}); rename one of the files or correct issues.yml")
+
+    def _adopt(self, path: str) -> str | None:
+        """The recorded hash of `path` when a source that is gone left it (kept as an edit)."""
+        source = self.recorded.get(path)
+        if source is None or source in self.present:
+            return None
+        record = self.manifest["sources"].get(source)
+        if record is None or path not in record["files"]:
+            return None
+        sha = record["files"].pop(path)
+        if not record["files"]:
+            del self.manifest["sources"][source]
+        return sha
+
+    def forget(self, source: str) -> Outcome:
+        """A source that is gone: remove what it produced, keeping editors' files.
+
+        The record stays (without a hash) while an edited file is kept, so the
+        file stays protected if the source comes back.
+        """
+        record = self.manifest["sources"].get(source)
+        if record is None:
+            return Outcome()
+        removed, kept = 0, {}
+        for path, sha in record["files"].items():
+            if self.claims.get(path, source) != source:
+                continue                      # another source writes this path now
+            if _edited(self.content / path, sha):
+                kept[path] = sha
+                self._say(f"kept editor-corrected {path} although its source {source} is gone")
+            elif (self.content / path).is_file():
+                (self.content / path).unlink()
                 removed += 1
-    repairs = sum(len(cf.meta.get("repairs") or []) for cf in files)
-    manifest["sources"][page.source] = {"hash": digest, "files": dict(sorted(new_record.items())), "repairs": repairs}
-    return Outcome(written, unchanged, kept, removed, len(files), repairs)
+        if kept:
+            self.manifest["sources"][source] = {"hash": None, "files": kept, "repairs": 0}
+        else:
+            del self.manifest["sources"][source]
+        return Outcome(removed=removed, kept_edits=len(kept), articles=len(kept))
 
-
-def _forget_source(source: str, content: Path, manifest: dict) -> Outcome:
-    """A source that is gone: remove what it produced, keeping editors' files."""
-    removed = kept = 0
-    for path, sha in manifest["sources"].pop(source)["files"].items():
-        if _edited(content / path, sha):
-            kept += 1
-        elif (content / path).is_file():
-            (content / path).unlink()
-            removed += 1
-    return Outcome(removed=removed, kept_edits=kept)
+    def _say(self, message: str) -> None:
+        lead = "\n" if self.progress and sys.stderr.isatty() else ""
+        print(f"{lead}ingest: {message}", file=sys.stderr)
 
 
 def _edited(path: Path, recorded_sha: str | None) -> bool:
@@ -149,15 +236,28 @@ def _sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _read_or_none(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def _load_manifest(content: Path) -> dict:
     path = content / MANIFEST
+    if not path.exists():
+        return {"version": None, "sources": {}}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        if isinstance(data, dict) and isinstance(data.get("sources"), dict):
+        if (isinstance(data, dict) and isinstance(data.get("sources"), dict)
+                and all(isinstance(r, dict) and isinstance(r.get("files"), dict) for r in data["sources"].values())):
             return data
-    except (OSError, ValueError):
-        pass
-    return {"version": None, "sources": {}}
+        why = "not a manifest"
+    except (OSError, ValueError) as exc:
+        why = type(exc).__name__ if isinstance(exc, OSError) else "not valid JSON"
+    raise ManifestError(f"{path} is damaged ({why}); it records which files editors corrected, so nothing "
+                        f"was written. Restore it, or delete it to regenerate every file (corrections are "
+                        f"then overwritten).")
 
 
 def _write_atomic(path: Path, text: str) -> None:

@@ -436,6 +436,14 @@ class Stats:
     first: str | None
     last: str | None
 
+    @property
+    def first_label(self) -> str:
+        return date_label(self.first)
+
+    @property
+    def last_label(self) -> str:
+        return date_label(self.last)
+
 
 @dataclass(frozen=True)
 class Site:

@@ -160,12 +160,14 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
         return current
 
     ordered = [u for u in units if u.index not in in_chain]
+    marked_page = sum(1 for u in units if u.kind == HEAD and u.level in (2, 3)) >= 2
     for n, unit in enumerate(ordered):
         if unit.kind == HEAD:
             pending_heads.append(unit)
             continue
         if pending_heads:
-            _settle_heads(pending_heads, unit, current, open_article)
+            after = " ".join(u.text for u in ordered[n:n + 4] if u.kind == BODY)
+            _settle_heads(pending_heads, unit, current, open_article, marked_page, after)
             pending_heads = []
         if unit.kind == BANNER:
             # A box label (阅读提示, 核心阅读) is printed text of the article it sits in.
@@ -191,7 +193,7 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
             current.items.append((unit.index, unit.kind, unit.text))
             current.lines.append(unit.line)
     if pending_heads:
-        _settle_heads(pending_heads, None, current, open_article)
+        _settle_heads(pending_heads, None, current, open_article, marked_page)
     for index, note in dropped.items():
         owner = _owner_of(drafts, index)
         if owner is not None:
@@ -203,9 +205,10 @@ def _just_opened_by_byline(draft: _Draft) -> bool:
     return bool(draft.items) and draft.items[-1][1] == "byline" and not draft.has_body()
 
 
-def _settle_heads(heads: list[Unit], following: Unit | None, current: _Draft | None, open_article) -> None:
+def _settle_heads(heads: list[Unit], following: Unit | None, current: _Draft | None, open_article,
+                  marked_page: bool, after: str = "") -> _Draft | None:
     """A headline group opens an article, or is a subhead of the current one."""
-    if current is not None and evidence.headline_score(heads, following, current) < evidence.HEADLINE_THRESHOLD:
+    if current is not None and evidence.headline_score(heads, following, current, marked_page, after) < evidence.HEADLINE_THRESHOLD:
         for h in heads:
             current.items.append((h.index, "h", h.text))
             current.lines.append(h.line)
