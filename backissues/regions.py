@@ -92,8 +92,10 @@ _ETHNIC = ("蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|�
            "傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|"
            "撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|"
            "裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺")
-# 延边朝鲜族自治州 -> 延边, 伊犁哈萨克自治州 -> 伊犁, 长阳土家族自治县 -> 长阳
-_AUTONOMOUS = re.compile(rf"^(.{{2,}}?)(?:(?:{_ETHNIC})族?)+自治(?:州|县|旗)$")
+# 延边朝鲜族自治州 -> 延边, 伊犁哈萨克自治州 -> 伊犁, 长阳土家族自治县 -> 长阳,
+# 管城回族区 -> 管城
+_AUTONOMOUS = re.compile(rf"^(.{{2,}}?)(?:(?:(?:{_ETHNIC})族?)+自治(?:州|县|旗)"
+                         rf"|(?:(?:{_ETHNIC})族)+区)$")
 
 
 @dataclass(frozen=True)
@@ -205,6 +207,8 @@ def short_form(name: str, level: int) -> str | None:
         stem = re.sub(r"(?:市|地区|盟|林区)$", "", name)
     else:
         stem = re.sub(r"(?:市|县|区|旗|林区|特区|新区)$", "", name)
+    if "自治" in stem or stem.endswith("族"):
+        return None                   # 东乡族自治县: the stem would be a people's name
     return stem if len(stem) >= 2 and stem != name else None
 
 
@@ -276,7 +280,12 @@ def add_short_forms(forms: dict[str, Form], units: dict[str, Unit],
     for short, codes in found.items():
         if short in forms:
             continue
-        need = NEEDS_ADJACENT if short in common else needs
+        if short in common:
+            need = NEEDS_ADJACENT
+        elif len(short) >= 3 and len(codes) == 1:
+            need = NEEDS_NOTHING      # 青铜峡, 张家港: long and unique, no word hides them
+        else:
+            need = needs
         forms[short] = Form(tuple(codes), need, True)
 
 

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from backissues.regions import NATIONAL, Region, load_gazetteer, locate
+from backissues.regions import NATIONAL, Region, load_gazetteer, locate, short_form
 
 
 @pytest.fixture(scope="module")
@@ -100,6 +100,20 @@ def test_county_short_form_after_its_city(gaz):
 def test_county_short_form_alone_does_not_count(gaz):
     # 柯桥 without 绍兴 anywhere: not enough to name a place
     assert where(gaz, "柯桥百名工会干部进千企") == (None, None, None)
+
+
+def test_long_unique_county_short_form_counts_alone(gaz):
+    assert where(gaz, "张家港建成百家职工书屋") == ("江苏省", "苏州市", "张家港市")
+
+
+@pytest.mark.parametrize("name, level, short", [
+    ("太原市", 2, "太原"), ("阿克苏地区", 2, "阿克苏"), ("锡林郭勒盟", 2, "锡林郭勒"),
+    ("延边朝鲜族自治州", 2, "延边"), ("伊犁哈萨克自治州", 2, "伊犁"),
+    ("柯桥区", 3, "柯桥"), ("长阳土家族自治县", 3, "长阳"), ("管城回族区", 3, "管城"),
+    ("滑县", 3, None), ("东乡族自治县", 3, None),
+])
+def test_short_forms(name, level, short):
+    assert short_form(name, level) == short
 
 
 def test_shared_county_name_without_parent_is_left_out(gaz):
