@@ -3,7 +3,12 @@
 Regeneration is cheap and safe: a manifest (content/.ingest.json) remembers,
 for every source, the hash of its bytes and of every file written from it.
 An unchanged source is skipped; a content file whose bytes no longer match
-what ingest wrote has been corrected by an editor and is never overwritten.
+what ingest wrote has been corrected by an editor and is never overwritten
+(nor removed when its source goes: the record stays, without a hash, while
+the edited file is there). Nothing is written when nothing changed, the
+manifest included. A damaged manifest stops the run before anything is
+written. Two sources that would write the same content file (two files for
+one issue page) are not both used: the later one is refused.
 """
 from __future__ import annotations
 
