@@ -327,9 +327,11 @@ class Issue:
 
     @property
     def lead(self) -> Article:
-        """The first article that is not a fragment (the 头条), else the first."""
+        """The 头条: the first titled article of the first page, else its first
+        article that is not a fragment, else its first."""
         first = self.pages[0].articles
-        return next((a for a in first if a.type != "fragment"), first[0])
+        return next((a for a in first if a.title),
+                    next((a for a in first if a.type != "fragment"), first[0]))
 
 
 def date_trail(date: str | None) -> tuple[Link, ...]:

@@ -137,10 +137,21 @@ def test_bar_chart_geometry():
 
 
 def test_bar_chart_over_years_ticks_years():
-    span = ix.month_span(["2018-06", "2020-02"])
-    chart = ix.build_bar_chart(Counter(), span, {})
-    assert [t[1] for t in chart.ticks] == ["2018", "2019", "2020"]
-    assert chart.most == 0 and all(b.height == 0 for b in chart.bars)
+    span = ix.month_span(["2017-06", "2020-02"])
+    chart = ix.build_bar_chart(Counter({"2018-01": 3}), span, {})
+    assert [t[1] for t in chart.ticks] == ["2017", "2018", "2019", "2020"]
+    assert not chart.show_counts and chart.bars[7].height > 0
+    empty = ix.build_bar_chart(Counter(), span, {})
+    assert empty.most == 0 and all(b.height == 0 for b in empty.bars) and not empty.show_counts
+
+
+def test_bar_chart_up_to_two_years_labels_every_other_month_and_years():
+    span = ix.month_span(["2019-06", "2020-08"])
+    chart = ix.build_bar_chart(Counter({"2019-06": 1}), span, {})
+    labels = [t[1] for t in chart.ticks]
+    assert labels[0] == "2019" and "2020" in labels and "8月" in labels and "7月" not in labels
+    assert chart.show_counts
+    assert all(b.width <= ix.MAX_BAR for b in chart.bars)
 
 
 def test_build_years_groups_partial_dates():

@@ -1,5 +1,8 @@
 """End to end: content → site files; escaping, relative links, determinism,
 incremental writes, theme override, refused files, feed/sitemap, serve, CLI."""
+import os
+import subprocess
+import sys
 import threading
 import urllib.error
 import urllib.request
@@ -12,6 +15,8 @@ from backissues import cli
 from backissues.render import MARKER, render_site
 from backissues.serve import make_server
 from sitefixture import ARTICLES, EVIL, broken_links, write_content
+
+PROJECT = Path(__file__).resolve().parent.parent
 
 
 def snapshot(site: Path) -> dict[str, bytes]:
@@ -86,6 +91,25 @@ def test_indexes_pages(built):
     home = read(site, "index.html")
     for words in ["<dd>5</dd>", "<dd>6</dd>", "<dd>9</dd>", "按地区浏览", "按专题浏览", "最新各期"]:
         assert words in home
+
+
+def test_every_page_has_one_h1_a_title_and_a_description(built):
+    _, site = built
+    for path in site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert text.count("<h1") == 1, path
+        assert text.count("<title>") >= 1 and '<meta name="description" content="' in text, path
+        assert '<html lang="zh-CN">' in text and '<a class="skip" href="#main">' in text, path
+        assert '<main id="main"' in text, path
+
+
+def test_same_content_same_bytes_whatever_the_hash_seed(built, tmp_path):
+    content, site = built
+    for seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        subprocess.run([sys.executable, str(PROJECT / "build.py"), "render", "--quiet", "--content",
+                        str(content), "--site", str(tmp_path / seed)], check=True, env=env, cwd=tmp_path)
+    assert snapshot(tmp_path / "1") == snapshot(tmp_path / "2") == snapshot(site)
 
 
 def test_no_search_placeholder(built):
