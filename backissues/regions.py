@@ -67,6 +67,10 @@ FRONT_SHARE = 0.25
 DIFFUSE_PROVINCES = 3
 DIFFUSE_SHARE = 0.4
 
+# A province named in the headline wins unless another carries this many
+# times its weight.
+HEADLINE_PRIMACY = 2.5
+
 # Less than this in all (one passing mention in the body) is no place at all.
 MIN_SCORE = 2.0
 
@@ -630,24 +634,15 @@ def locate(gazetteer: Gazetteer, title: str, body: str) -> Region:
     pieces = segments(title, body)
     chain = merge_chains(resolve(gaz, find_mentions(gaz, pieces)))
     scores = score(gaz, chain)
-    province_scores = dict(scores.province)
     national = national_headline(gaz, pieces[0][0])
-    if national:
-        province_scores[NATIONAL_CODE] = province_scores.get(NATIONAL_CODE, 0.0) + national
     if is_diffuse(scores, chain) and not national:
         return Region(NATIONAL, None, None)
-    if max(province_scores.values(), default=0.0) < MIN_SCORE:
-        return Region(None, None, None)                   # one passing mention
-
-    first_seen = dict(scores.first_seen)
-    if national:
-        first_seen[NATIONAL_CODE] = -1           # the headline comes first
-    prov = best(province_scores, first_seen, province_scores)
+    prov = choose_province(scores, chain, national)
     if prov is None:
         return Region(None, None, None)
-    units = gaz.units
     if prov == NATIONAL_CODE:
         return Region(NATIONAL, None, None)
+    units = gaz.units
     region = Region(units[prov].name, None, None)
     if headline_names_province_only(chain, prov):
         return region
@@ -663,6 +658,29 @@ def locate(gazetteer: Gazetteer, title: str, body: str) -> Region:
         return Region(region.province, None, units[city].name)
     region = Region(region.province, units[city].name, None)
     return choose_county(gaz, scores, region, city, scores.city[city], parent_is_province=False)
+
+
+def choose_province(scores: Scores, chain, national: float) -> str | None:
+    """The province (or 全国) with most weight, the headline's ones first.
+
+    A province named in the headline keeps the lead unless another one
+    carries HEADLINE_PRIMACY times its weight: "习近平在北京调研" stays a
+    北京 story even when the body talks much of 武汉.
+    """
+    totals = dict(scores.province)
+    first_seen = dict(scores.first_seen)
+    in_headline = {u.province for u, w, m in chain if m.segment == 0}
+    if national:
+        totals[NATIONAL_CODE] = totals.get(NATIONAL_CODE, 0.0) + national
+        first_seen[NATIONAL_CODE] = -1               # the headline comes first
+        in_headline.add(NATIONAL_CODE)
+    if max(totals.values(), default=0.0) < MIN_SCORE:
+        return None                                  # one passing mention
+    overall = best(totals, first_seen, totals)
+    headed = best(totals, first_seen, in_headline)
+    if headed is not None and totals[overall] <= HEADLINE_PRIMACY * totals[headed]:
+        return headed
+    return overall
 
 
 def carries(scores: Scores, key: str | None, level: Mapping[str, float],

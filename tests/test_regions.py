@@ -231,6 +231,12 @@ def test_roundup_of_many_provinces_is_national(gaz):
 
 # -------------------------------------------------------------- weighing
 
+def test_province_in_headline_beats_a_busier_body(gaz):
+    lead = "交流会上，劳模代表们畅谈体会，分享经验，现场气氛热烈。" * 6
+    body = lead + "\n\n" + "湖北的劳模谈到抗疫一线的故事。" * 12
+    assert where(gaz, "劳模代表在北京交流经验", body)[0] == "北京市"
+
+
 def test_the_union_that_acts_outweighs_the_venue(gaz):
     body = "在东莞，嘉禾县总工会召开关爱在莞农民工座谈会。"
     assert where(gaz, "关爱农民工座谈会召开", body) == ("湖南省", "郴州市", "嘉禾县")
