@@ -84,6 +84,9 @@ def full_width_punct(text: str) -> tuple[str, int]:
     return _HALF_PUNCT.sub(half, text), count
 
 
+_BYLINE_BRACKET = re.compile(r"^(.{0,24}?(?:讯|电)[\s\u00a0]*)(（[^（）]{2,60}）)")
+
+
 def clean_body(text: str, wrapped: bool) -> tuple[str, list[str]]:
     """All in-piece repairs of body text; returns text and repair notes."""
     notes = []
@@ -95,9 +98,14 @@ def clean_body(text: str, wrapped: bool) -> tuple[str, list[str]]:
     text, n = full_width_punct(text)
     if n:
         notes.append(f"made {n} half-width punctuation mark(s) full width")
-    text, n = join_wrapped_spaces(text, wrapped)
-    if n:
-        notes.append(f"removed {n} line-wrap space(s) inside Chinese text")
+    # The spaces between names in a byline bracket separate people: keep them.
+    m = _BYLINE_BRACKET.match(text)
+    lead, names, rest = (m.group(1), re.sub(r"\s+", " ", m.group(2)), text[m.end():]) if m else ("", "", text)
+    lead, n1 = join_wrapped_spaces(lead, wrapped)
+    rest, n2 = join_wrapped_spaces(rest, wrapped)
+    text = lead.rstrip() + names + rest
+    if n1 + n2:
+        notes.append(f"removed {n1 + n2} line-wrap space(s) inside Chinese text")
     return text, notes
 
 
