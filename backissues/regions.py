@@ -19,10 +19,11 @@ How it works, in plain words:
 3. Names that could be several places (朝阳区, 鼓楼区) or that are also
    common words (中山, 和平) only count when their parent is named: right
    before them ("广东中山") or elsewhere in the story.
-4. The province with the largest total wins; a city is filled in only when
-   it carries most of that province's weight, a county only when it carries
-   most of its city's weight. A headline that names only a province
-   ("山西工会…") gives the province alone.
+4. The province with the largest total wins, a province named in the
+   headline first; a city is filled in only when it carries most of that
+   province's weight (or a good part of it and is named in the headline or
+   lead), a county likewise within its city. A headline that names only a
+   province ("山西工会…") gives the province alone.
 
 Municipalities (北京市, 天津市, 上海市, 重庆市) have no city level: their
 districts are counties straight under the province, and so are the
@@ -76,7 +77,7 @@ MIN_SCORE = 2.0
 
 # How much context a name needs before it counts.
 NEEDS_NOTHING = 0      # unique full names, province short forms, aliases
-NEEDS_PARENT = 1       # county short forms: their city named anywhere
+NEEDS_PARENT = 1       # county short forms, 滑县: their city named anywhere
 NEEDS_ADJACENT = 2     # common words and generic names: parent right before
 
 # A short form followed by one of these is a street or a gate, not a place
@@ -411,6 +412,9 @@ def segments(title: str, body: str) -> list[tuple[str, float]]:
             pieces.append((text, BODY_WEIGHT))
             continue
         cut = LEAD_CHARS - used
+        stop = text.find("。", cut)          # end the lead with its sentence,
+        if 0 <= stop < cut + 60:            # not inside a name
+            cut = stop + 1
         pieces.append((text[:cut], LEAD_WEIGHT))
         if text[cut:]:
             pieces.append((text[cut:], BODY_WEIGHT))
