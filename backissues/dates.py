@@ -10,7 +10,12 @@ clue about the issue year Y:
 * ``ge``  Y >= X  ('2018年以来', '从2017年起', a dated past event);
 * ``gt``  Y > X   ('截至2023年末', '2018年全年', 去年 paired with 2018年);
 * ``le``  Y <= X  ('到2020年底', '力争2019年底', a '2018—2020' plan,
-                   '2018年“两节”送温暖', '喜迎工会十八大').
+                   '2018年“两节”送温暖', '喜迎工会十八大');
+* ``min`` / ``max``  bare bounds, with no pull towards X itself (a congress
+                   that is cited for years after, a forecast period).
+
+``ge``, ``gt`` and ``le`` also pull a little towards the likeliest year
+inside the bound (X, X+1, and X-1 or X respectively).
 
 Each clue has a weight; every candidate year is scored against all clues
 and the best one wins.  A bare mention of a year is a weak ``ge`` clue, so
@@ -31,7 +36,11 @@ from datetime import date
 # An issue cannot be dated after today; years beyond are only ever targets.
 LATEST_YEAR = max(2026, date.today().year)
 EARLIEST_YEAR = 1900
+# Weight of 'X年，…' narrated as done as a sign that X is over.  Reports say
+# 今年 for the current year, but not always, so this only tips the balance.
 PAST_NARRATION = 1.0
+# Weight of 'N周年' as a sign of the very year: anniversaries are quoted for
+# years after the celebration ('庆祝新中国成立70周年活动' in 2020 pages).
 ANNIVERSARY = 0.5
 
 
@@ -46,7 +55,7 @@ class DateGuess:
 @dataclass(frozen=True)
 class Clue:
     """One piece of evidence about the issue year."""
-    kind: str                  # 'eq' | 'ge' | 'gt' | 'le'
+    kind: str                  # 'eq' | 'ge' | 'gt' | 'le' | 'min' | 'max'
     year: int
     weight: float
     words: str                 # the words in the text
