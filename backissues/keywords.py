@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -64,13 +65,14 @@ class IdfTable:
     def weigh(self, tokens: Iterable[str]) -> dict[str, float]:
         """jieba's TF-IDF weight of every candidate word among `tokens`."""
         freq: dict[str, int] = {}
-        for tok in tokens:
+        # Count first (in C), then filter each distinct token once.
+        for tok, n in Counter(tokens).items():
             word = tok.strip()
             if len(word) < 2 or word.lower() in STOP_WORDS or _NUMBER.fullmatch(word):
                 continue
             # jieba counts the token as cut (unstripped); tokens never carry
             # inner whitespace, so counting the stripped word is the same.
-            freq[word] = freq.get(word, 0) + 1
+            freq[word] = freq.get(word, 0) + n
         total = sum(freq.values())
         get, median = self.idf.get, self.median
         return {w: n * get(w, median) / total for w, n in freq.items()}
