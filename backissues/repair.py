@@ -103,7 +103,8 @@ def clean_body(text: str, wrapped: bool) -> tuple[str, list[str]]:
     lead, names, rest = (m.group(1), re.sub(r"\s+", " ", m.group(2)), text[m.end():]) if m else ("", "", text)
     lead, n1 = join_wrapped_spaces(lead, wrapped)
     rest, n2 = join_wrapped_spaces(rest, wrapped)
-    text = lead.rstrip() + names + rest
+    n1 += len(lead) - len(lead.rstrip()) if names else 0
+    text = (lead.rstrip() if names else lead) + names + rest
     if n1 + n2:
         notes.append(f"removed {n1 + n2} line-wrap space(s) inside Chinese text")
     return text, notes

@@ -156,6 +156,7 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
         nonlocal current
         current = _Draft(heads=list(heads), banner=pending_banner)
         current.lines.extend(h.line for h in heads)
+        current.repairs.extend(f"line {h.line}: {note}" for h in heads for note in h.notes)
         drafts.append(current)
         return current
 
@@ -212,12 +213,14 @@ def _settle_heads(heads: list[Unit], following: Unit | None, current: _Draft | N
         for h in heads:
             current.items.append((h.index, "h", h.text))
             current.lines.append(h.line)
+            current.repairs.extend(f"line {h.line}: {note}" for note in h.notes)
         return
     # A headline group has at most kicker, title and subtitle; lines beyond
     # those are subheads printed right under it.
     draft = open_article(heads[:3])
     for h in heads[3:]:
         draft.items.append((h.index, "h", h.text))
+        draft.repairs.extend(f"line {h.line}: {note}" for note in h.notes)
 
 
 def _add_paragraph(draft: _Draft, chain: list[Unit]) -> None:

@@ -87,7 +87,9 @@ def classify(raw: str, wrapped: bool) -> tuple[str, str, int, bool, tuple]:
     if _is_credit(flat):
         return CREDIT, flat, level, bold, ()
     if level or bold or _looks_like_headline(flat):
-        return HEAD, clean_heading(stripped.strip("*") if bold else stripped), level, bold, ()
+        notes: list[str] = []
+        heading = clean_heading(stripped.strip("*") if bold else stripped, notes)
+        return HEAD, heading, level, bold, tuple(notes)
     text, notes = clean_body(stripped, wrapped)
     return BODY, text, level, bold, tuple(notes)
 
