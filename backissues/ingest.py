@@ -40,12 +40,18 @@ class Outcome:
     repairs: int = 0
 
 
+# Modules that only read content/ (the site side, the command line): editing
+# them cannot change what ingest writes, so they do not force a re-ingest.
+NOT_INGEST = frozenset({"cli.py", "pipeline.py", "render.py", "site.py", "indexes.py", "serve.py"})
+
+
 def code_version() -> str:
     """Hash of the code and data that shape the output: a change re-ingests."""
     digest = hashlib.sha256()
     package = Path(__file__).parent
     for path in sorted(package.rglob("*")):
-        if path.suffix in (".py", ".csv", ".yml", ".yaml", ".txt") and "__pycache__" not in path.parts:
+        if (path.suffix in (".py", ".csv", ".yml", ".yaml", ".txt") and "__pycache__" not in path.parts
+                and path.relative_to(package).as_posix() not in NOT_INGEST):
             digest.update(path.relative_to(package).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

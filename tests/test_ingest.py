@@ -358,3 +358,37 @@ def test_renamed_source_keeps_its_articles(good_sources, tmp_path, capsys):
     assert {k for k in after if k != MANIFEST} == {k for k in before if k != MANIFEST}
     sources = {f.get("source") for f in articles(content) if f.path.startswith("2019/09/20/01-")}
     assert sources == {"2019-09-20-01.txt"}
+
+
+def _imports(package: Path, module: str, seen: set[str]) -> set[str]:
+    """Package modules `module` imports, transitively (from .x import / from . import x)."""
+    if module in seen or not (package / f"{module}.py").is_file():
+        return seen
+    seen.add(module)
+    text = (package / f"{module}.py").read_text(encoding="utf-8")
+    names = re.findall(r"^\s*from \.(\w+) import", text, re.M)
+    for group in re.findall(r"^\s*from \. import ([\w, ]+)", text, re.M):
+        names += [n.strip() for n in group.split(",")]
+    for name in names:
+        _imports(package, name, seen)
+    return seen
+
+
+def test_code_version_leaves_out_only_modules_ingest_does_not_use():
+    package = Path(ingest.__file__).parent
+    used = _imports(package, "ingest", set())
+    assert {"split", "units", "articles", "repair", "pages"} <= used
+    assert not {f"{m}.py" for m in used} & ingest.NOT_INGEST
+
+
+def test_code_version_changes_with_ingest_code(tmp_path, monkeypatch):
+    fake = tmp_path / "backissues"
+    fake.mkdir()
+    for name in ("ingest.py", "split.py", "site.py"):
+        (fake / name).write_text(f"# {name}\n", encoding="utf-8")
+    monkeypatch.setattr(ingest, "__file__", str(fake / "ingest.py"))
+    first = ingest.code_version()
+    (fake / "site.py").write_text("# the site changed\n", encoding="utf-8")
+    assert ingest.code_version() == first
+    (fake / "split.py").write_text("# the splitter changed\n", encoding="utf-8")
+    assert ingest.code_version() != first
