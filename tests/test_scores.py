@@ -1,0 +1,63 @@
+"""Scores on the bundled samples must reach the thresholds of issue #2.
+
+Runs the real command line (`python build.py ingest --sources sources
+--content <tmp>`), then the shared scorer `../shared/eval/score.py --json`,
+and checks every threshold; one test per metric so a report shows exactly
+which figure is short. Skipped (with the reason) when `../shared` is not
+beside the repository, unless CI is set, where it fails instead.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+SCORER = SHARED / "eval" / "score.py"
+GOLD = SHARED / "gold"
+
+# issue #2, "Done when", over the five samples
+THRESHOLDS = {
+    "kept": 1.0,
+    "bcubed_f1": 0.85,
+    "title": 0.75,
+    "byline_p": 0.85,
+    "byline_r": 0.85,
+    "province": 0.80,
+    "topic": 0.70,
+    "year": 1.0,
+}
+
+
+@pytest.fixture(scope="module")
+def scores(tmp_path_factory) -> dict:
+    if not SCORER.is_file() or not GOLD.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"CI is set but the scorer {SCORER} or the gold folder {GOLD} is missing")
+        pytest.skip(f"scorer {SCORER} not present (it lives beside the repository in ../shared)")
+    content = tmp_path_factory.mktemp("content")
+    ingest = subprocess.run([sys.executable, "build.py", "ingest", "--sources", "sources", "--content", str(content),
+                             "--quiet"], cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert ingest.returncode == 0, f"ingest failed:\n{ingest.stdout}\n{ingest.stderr}"
+    run = subprocess.run([sys.executable, str(SCORER), "--content", str(content), "--gold", str(GOLD), "--json"],
+                         cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, f"score.py failed:\n{run.stdout}\n{run.stderr}"
+    data = json.loads(run.stdout)
+    return data.get("overall", data)
+
+
+def test_scorer_reports_every_metric(scores):
+    missing = [m for m in THRESHOLDS if m not in scores]
+    assert not missing, f"score.py --json gave no {missing}; it gave {sorted(scores)}"
+
+
+@pytest.mark.parametrize("metric", list(THRESHOLDS))
+def test_sample_score(scores, metric):
+    value = scores.get(metric)
+    assert value is not None, f"no {metric} in the scores"
+    assert value >= THRESHOLDS[metric] - 1e-9, f"{metric} = {value:.3f}, issue #2 asks for ≥ {THRESHOLDS[metric]:.3f}"
