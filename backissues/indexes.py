@@ -29,6 +29,7 @@ names whose slugs would clash all get a short hash of the name appended.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -52,6 +53,21 @@ def ascii_slug(text: str) -> str:
     """'太原市' → 'taiyuanshi'; keeps a-z, 0-9, '_' and '-'; may be ''."""
     joined = "".join(lazy_pinyin(text)).lower()
     return re.sub(r"[^a-z0-9_]+", "-", joined).strip("-")
+
+
+# Surnames whose reading as a surname differs from pypinyin's everyday reading.
+SURNAMES = {"曾": "zeng", "单": "shan", "解": "xie", "仇": "qiu", "朴": "piao", "查": "zha",
+            "区": "ou", "覃": "qin", "乐": "yue", "盖": "ge", "缪": "miao", "翟": "zhai",
+            "柏": "bai", "秘": "bi", "种": "chong", "召": "shao", "员": "yun", "牟": "mou",
+            "谌": "chen", "隗": "wei", "冼": "xian", "折": "she", "尉迟": "yuchi", "万俟": "moqi"}
+
+
+def person_slug(name: str) -> str:
+    """ascii_slug with the surname read as a surname: '曾维' → 'zengwei'."""
+    for surname in sorted(SURNAMES, key=len, reverse=True):
+        if name.startswith(surname) and len(name) > len(surname):
+            return SURNAMES[surname] + ascii_slug(name[len(surname):])
+    return ascii_slug(name)
 
 
 def _short_hash(text: str) -> str:
@@ -495,7 +511,7 @@ def build_people(articles: Iterable["Article"]) -> tuple[Person, ...]:
         for field in INDEXED_ROLES:
             for name in getattr(a, field):
                 roles[name][a.id].append(ROLE_LABELS[field])
-    slugs = assign_slugs(((n, ascii_slug(n)) for n in sorted(roles)), reserved={"index"})
+    slugs = assign_slugs(((n, person_slug(n)) for n in sorted(roles)), reserved={"index"})
     people = []
     for name in sorted(roles, key=lambda n: (slugs[n], n)):
         credits = sorted((Credit(by_id[i], tuple(r)) for i, r in roles[name].items()),
@@ -522,39 +538,38 @@ def build_related(articles: Iterable["Article"]) -> dict[str, tuple[str, ...]]:
     candidates, so the cost stays linear in practice.
     """
     articles = list(articles)
+    by_id = {a.id: a for a in articles}
     postings = defaultdict(list)
     for a in articles:
         for k in dict.fromkeys(a.keywords):
-            postings[("k", k)].append(a)
+            postings[("k", k)].append(a.id)
         for key in a.region_keys[1:]:
-            postings[("r", key)].append(a)
+            postings[("r", key)].append(a.id)
     related = {}
     for a in articles:
         score = Counter()
         for k in dict.fromkeys(a.keywords):
             hits = postings[("k", k)]
             if len(hits) <= _COMMON:
-                for b in hits:
-                    score[b.id] += 3
+                score.update(dict.fromkeys(hits, 3))
         for key in a.region_keys[1:]:
             hits = postings[("r", key)]
             if len(hits) <= _COMMON:
-                for b in hits:
-                    score[b.id] += 1     # city: 2 in all with the province bonus below
+                score.update(hits)       # city: 2 in all with the province bonus below
         score.pop(a.id, None)
-        if not score:
-            related[a.id] = ()
-            continue
-        others = {b.id: b for k in a.keywords for b in postings[("k", k)]}
-        others.update({b.id: b for key in a.region_keys[1:] for b in postings[("r", key)]})
         topics = set(a.topics)
-        ranked = []
-        for bid, s in score.items():
-            b = others[bid]
-            s += len(topics.intersection(b.topics))
-            if a.province and a.province != NATIONAL and b.province == a.province:
-                s += 1
+        own_province = a.province if a.province and a.province != NATIONAL else None
+        most_bonus = len(topics) + (1 if own_province else 0)
+        ranked, top = [], []          # top: min-heap of the best RELATED full scores
+        for bid, s in sorted(score.items(), key=lambda kv: -kv[1]):
+            if len(top) == RELATED and s + most_bonus < top[0]:
+                break                 # neither this nor any later candidate can get in
+            b = by_id[bid]
+            s += len(topics.intersection(b.topics)) + (1 if own_province and b.province == own_province else 0)
             ranked.append((-s, abs(a.ordinal - b.ordinal), bid))
+            heapq.heappush(top, s)
+            if len(top) > RELATED:
+                heapq.heappop(top)
         ranked.sort()
         related[a.id] = tuple(bid for *_, bid in ranked[:RELATED])
     return related

@@ -22,10 +22,10 @@ import yaml
 from . import frontmatter
 from .frontmatter import ContentError, ContentFile
 from .indexes import (
-    NATIONAL, ROLE_LABELS, INDEXED_ROLES, Link, Person, Region, TileMap, Topic, Year, BarChart,
+    INDEXED_ROLES, ROLE_LABELS, BarChart, Link, Person, Region, TileMap, Topic, Year,
     article_url, ascii_slug, assign_slugs, build_bar_chart, build_people, build_regions,
     build_related, build_tile_map, build_topics, build_years, date_label, issue_url,
-    month_span, month_url, page_url, year_url, person_url, province_name, region_keys, region_slugs, walk_regions,
+    month_span, month_url, page_url, province_name, region_keys, walk_regions, year_url,
 )
 
 TYPE_LABELS = {"news": "消息", "brief": "简讯", "photo": "图片", "feature": "通讯",

@@ -25,6 +25,13 @@ def test_ascii_slug():
     assert ix.ascii_slug("！？") == ""
 
 
+def test_person_slug_reads_surnames_as_surnames():
+    assert ix.person_slug("曾维") == "zengwei"
+    assert ix.person_slug("单霁翔") == "shanjixiang"
+    assert ix.person_slug("刘建林") == "liujianlin"
+    assert ix.person_slug("曾") == "ceng"
+
+
 def test_assign_slugs_collisions_are_hashed_and_order_free():
     pairs = [("张伟", "zhangwei"), ("章伟", "zhangwei"), ("刘建林", "liujianlin"), ("？", "")]
     one = ix.assign_slugs(pairs)

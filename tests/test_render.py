@@ -14,7 +14,7 @@ import pytest
 from backissues import cli
 from backissues.render import MARKER, render_site
 from backissues.serve import make_server
-from sitefixture import ARTICLES, EVIL, broken_links, write_content
+from sitefixture import ARTICLES, broken_links, write_content
 
 PROJECT = Path(__file__).resolve().parent.parent
 

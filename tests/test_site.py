@@ -1,9 +1,6 @@
 """The site model: config, field checks, body rendering, issues/pages, article views."""
-from pathlib import Path
-
 import pytest
 
-from backissues import frontmatter
 from backissues.frontmatter import ContentError, ContentFile
 from backissues.site import (
     BodyRenderer, Config, ConfigError, build_site, citation, load_config, normalize,
