@@ -21,6 +21,24 @@ _PHOTO_CREDIT = re.compile(rf"((?:{_ROLE_RE})?{SPACE}*(?:{_NAME}{SPACE}*)+?)(?:�
 _AGENCIES = ("新华社", "视觉中国", "中新社", "人民视觉", "东方IC", "CFP")
 
 
+_GLUED_CREDIT = re.compile(rf"(?:本报|新华社)?(?:记者|通讯员)[{CJK} \u00a0]{{2,30}}摄$")
+
+
+def photo_credit_names(credit: str) -> list[str]:
+    """Photographers named in a credit line such as '本报记者 王伟伟 摄'."""
+    text = re.sub(r"[（(][^）)]*[）)]$", "", credit.strip())
+    m = re.search(r"(?:摄影报道|摄影|摄)$", text)
+    if not m:
+        return []
+    text = text[:m.start()]
+    for agency in _AGENCIES:
+        text = text.replace(agency, " ")
+    by_role = names_by_role(text)
+    if by_role:
+        return [n for names in by_role.values() for n in names]
+    return _split_names(text)
+
+
 @dataclass(frozen=True)
 class Byline:
     dateline: str | None = None
@@ -90,11 +108,12 @@ def read_byline(paragraphs: list[str], bylines: list[str], credits: list[str]) -
         for a in _AGENCIES:
             if a in compact:
                 agency = agency or a
-        pm = _PHOTO_CREDIT.search(re.sub(r"[（(][^）)]*[）)]$", "", compact))
-        if pm:
-            who = re.sub(rf"^(?:新华社|{_ROLE_RE})", "", pm.group(1).replace("新华社记者", ""))
-            who = re.sub(f"^(?:{_ROLE_RE})", "", who.strip())
-            photographers.extend(_split_names(who))
+        photographers.extend(photo_credit_names(compact))
+    if paragraphs and not photographers:
+        # A credit run on at the end of a caption: "…一展 本报通讯员 邱海鹰 唐艺娟 摄".
+        glued = _GLUED_CREDIT.search(paragraphs[-1])
+        if glued:
+            photographers.extend(photo_credit_names(glued.group(0)))
     if paragraphs:
         t = _TRAILING_AUTHOR.search(paragraphs[-1])
         if t and not roles:

@@ -84,12 +84,14 @@ def full_width_punct(text: str) -> tuple[str, int]:
     return _HALF_PUNCT.sub(half, text), count
 
 
+_SIGNATURE = re.compile(rf"[（(][{CJK}]{{2,4}}(?:[ \u00a0]+[{CJK}]{{2,4}})+[）)]$")
 _BYLINE_BRACKET = re.compile(r"^(.{0,24}?(?:讯|电)[\s\u00a0]*)(（[^（）]{2,60}）)")
 
 
 def clean_body(text: str, wrapped: bool) -> tuple[str, list[str]]:
     """All in-piece repairs of body text; returns text and repair notes."""
     notes = []
+    original = text.rstrip()
     text = strip_markup(text)
     text, n = replace_and(text)
     if n:
@@ -105,6 +107,11 @@ def clean_body(text: str, wrapped: bool) -> tuple[str, list[str]]:
     rest, n2 = join_wrapped_spaces(rest, wrapped)
     n1 += len(lead) - len(lead.rstrip()) if names else 0
     text = (lead.rstrip() if names else lead) + names + rest
+    # So do the spaces in a trailing signature such as "（霍希标 时培林）".
+    tail = _SIGNATURE.search(original)
+    if tail:
+        signature = re.sub(r"\s+", " ", tail.group(0)).replace("(", "（").replace(")", "）")
+        text = re.sub(r"[（(][^（）()]*[）)]$", lambda _: signature, text)
     if n1 + n2:
         notes.append(f"removed {n1 + n2} line-wrap space(s) inside Chinese text")
     return text, notes

@@ -82,10 +82,10 @@ def classify(raw: str, wrapped: bool) -> tuple[str, str, int, bool, tuple]:
         return MARK, re.sub(SPACE, "", flat), level, bold, ()
     if _BANNER.match(flat):
         return BANNER, flat, level, bold, ()
-    if BYLINE_LINE.match(flat) and not level:
-        return BYLINE, flat, level, bold, ()
     if _is_credit(flat):
         return CREDIT, flat, level, bold, ()
+    if BYLINE_LINE.match(flat) and not level:
+        return BYLINE, flat, level, bold, ()
     if level or bold or _looks_like_headline(flat):
         notes: list[str] = []
         heading = clean_heading(stripped.strip("*") if bold else stripped, notes)
