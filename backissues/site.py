@@ -234,7 +234,7 @@ class BodyRenderer:
 
 def plain_excerpt(body: str, length: int = 110) -> str:
     text = " ".join(line.lstrip("#>*-+ ").strip() for line in body.splitlines() if line.strip())
-    text = re.sub(r"[*_`]+", "", text)
+    text = re.sub(r"\s+", " ", re.sub(r"[*_`]+", "", text))
     return text if len(text) <= length else text[:length].rstrip() + "…"
 
 
@@ -423,7 +423,7 @@ def _continuation_link(value, issue: Issue, by_id: dict[str, Article], before: b
     target = by_id.get(value)
     if target is None:
         return Link(f"{word}{value}")
-    return Link(f"{word}《{target.display_title}》（{target.date_label} {page_label(target.page, target.source)}）",
+    return Link(f"{word}《{target.display_title}》（{target.date_label} {target.page_label}）",
                 target.url)
 
 
@@ -471,10 +471,35 @@ LATEST = 12
 
 def build_site(config: Config, files: list[ContentFile], content_root: Path) -> tuple[Site, list[str]]:
     """The whole site model, and one message per content file left out."""
-    problems = []
+    records, problems = check_files(files, content_root)
+    issues = make_issues(records)
+    articles = [a for issue in issues for page in issue.pages for a in page.articles]
+    years = build_years(issues)
+    month_urls = {f"{y.year}-{m.month}": m.url for y in years for m in y.months}
+    span = month_span(a.month for a in articles if a.month)
+    regions = build_regions(articles)
+    topics = build_topics(articles, span, month_urls)
+    people = build_people(articles)
+    dated = [i for i in issues if i.date]
+    site = Site(
+        config=config,
+        articles=article_views(config, issues, regions, topics, people, build_related(articles)),
+        issues=issues,
+        latest=tuple(sorted(dated, key=lambda i: i.date, reverse=True)[:LATEST]),
+        years=years, regions=regions, tile_map=build_tile_map(regions),
+        timeline=build_bar_chart(Counter(a.month for a in articles if a.month), span, month_urls),
+        undated_in_months=sum(1 for a in articles if not a.month),
+        topics=topics, people=people,
+        stats=Stats(issues=len(issues), pages=sum(len(i.pages) for i in issues),
+                    articles=len(articles), years=len(years),
+                    first=dated[0].date if dated else None, last=dated[-1].date if dated else None))
+    return site, problems
+
+
+def check_files(files: list[ContentFile], content_root: Path) -> tuple[list[dict], list[str]]:
+    """Checked article records with unique ids, slugs and URLs; messages for the rest."""
     body_html = BodyRenderer()
-    records = []
-    seen = {}
+    records, problems, seen = [], [], {}
     for cf in files:
         where = str(content_root / cf.path)
         try:
@@ -483,49 +508,41 @@ def build_site(config: Config, files: list[ContentFile], content_root: Path) -> 
             problems.append(str(exc))
             continue
         if r["id"] in seen:
-            problems.append(f"{where}: id {r['id']!r} is already used by {content_root / seen[r['id']]}; file skipped")
+            problems.append(f"{where}: id {r['id']!r} is already used by "
+                            f"{content_root / seen[r['id']]}; file skipped")
             continue
         seen[r["id"]] = cf.path
         records.append(r)
-
     slugs = assign_slugs(((r["id"], ascii_slug(r["id"])) for r in records))
     for r in records:
         r["slug"] = slugs[r["id"]]
         r["url"] = article_url(r["slug"])
-    grouped = group_pages(records)
+    return records, problems
 
-    # Articles in archive order: issue, page, reading order.
-    articles, issue_pages = [], []
-    for islug, pages in grouped:
-        made_pages = []
+
+def make_issues(records: list[dict]) -> tuple[Issue, ...]:
+    """Issues → pages → Articles, numbered in archive order (issue, page, reading order)."""
+    issues, ordinal = [], 0
+    for islug, pages in group_pages(records):
         date = pages[0][2][0]["date"]
         trail = date_trail(date)
         page_trail = trail + (Link(date_label(date), issue_url(islug)),)
-        for pslug, g, recs in pages:
-            arts = []
-            for r in recs:
-                art = Article(**r, ordinal=len(articles))
-                articles.append(art)
-                arts.append(art)
-            first = arts[0]
-            made_pages.append(Page(islug, pslug, page_url(islug, pslug),
-                                   first.page_label, first.page,
-                                   first.source, tuple(arts), page_trail))
-        arts = [a for p in made_pages for a in p.articles]
-        issue_pages.append(Issue(date, islug, issue_url(islug), date_label(date),
-                                 any(a.date_inferred for a in arts), tuple(made_pages), len(arts),
-                                 trail))
-    issues = tuple(issue_pages)
-    by_id = {a.id: a for a in articles}
+        made = []
+        for pslug, _group, recs in pages:
+            arts = tuple(Article(**r, ordinal=ordinal + i) for i, r in enumerate(recs))
+            ordinal += len(arts)
+            made.append(Page(islug, pslug, page_url(islug, pslug), arts[0].page_label,
+                             arts[0].page, arts[0].source, arts, page_trail))
+        issues.append(Issue(date, islug, issue_url(islug), date_label(date),
+                            any(a.date_inferred for p in made for a in p.articles), tuple(made),
+                            sum(len(p.articles) for p in made), trail))
+    return tuple(issues)
 
-    years = build_years(issues)
-    month_urls = {f"{y.year}-{m.month}": m.url for y in years for m in y.months}
-    span = month_span(a.month for a in articles if a.month)
-    regions = build_regions(articles)
-    topics = build_topics(articles, span, month_urls)
-    people = build_people(articles)
-    related = build_related(articles)
 
+def article_views(config: Config, issues: tuple[Issue, ...], regions, topics, people,
+                  related: dict[str, tuple[str, ...]]) -> tuple[ArticleView, ...]:
+    """What each article page shows besides the article: neighbours, links, byline, citation."""
+    by_id = {a.id: a for issue in issues for page in issue.pages for a in page.articles}
     region_url_of = {r.key: r.url for r in walk_regions(regions)}
     topic_url_of = {t.name: t.url for t in topics}
     person_url_of = {p.name: p.url for p in people}
@@ -551,16 +568,4 @@ def build_site(config: Config, files: list[ContentFile], content_root: Path) -> 
                     byline=byline,
                     citation=citation(a, config.paper, permalink),
                     permalink=permalink))
-
-    dated = [i for i in issues if i.date]
-    stats = Stats(issues=len(issues), pages=sum(len(i.pages) for i in issues),
-                  articles=len(articles), years=len(years),
-                  first=dated[0].date if dated else None, last=dated[-1].date if dated else None)
-    site = Site(
-        config=config, articles=tuple(views), issues=issues,
-        latest=tuple(sorted(dated, key=lambda i: i.date, reverse=True)[:LATEST]),
-        years=years, regions=regions, tile_map=build_tile_map(regions),
-        timeline=build_bar_chart(Counter(a.month for a in articles if a.month), span, month_urls),
-        undated_in_months=sum(1 for a in articles if not a.month),
-        topics=topics, people=people, stats=stats)
-    return site, problems
+    return tuple(views)

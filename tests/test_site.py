@@ -73,6 +73,8 @@ def test_titles_of_fragments_and_photos():
     photo = norm(type="photo", body="9月19日，市民在一间城市书屋内阅读，打造“15分钟阅读圈”。\n\n新华社记者胡晨欢摄")
     assert photo["display_title"] == "9月19日，市民在一间城市书屋内阅读，打造“15…"
     assert norm(type="photo", body="")["display_title"] == "（无题）"
+    assert norm(type="news", body="新华社北京5月30日电  日前，\u3000**塞尔维亚**")["display_title"] == \
+        "新华社北京5月30日电 日前， 塞尔维亚"
 
 
 def test_lenient_about_harmless_variants():
