@@ -124,9 +124,8 @@ def test_photo_credits(credits, photographers, agency):
     assert not byline.reporters and not byline.correspondents
 
 
-@pytest.mark.xfail(strict=True, reason="metadata bug: in a credit with two role words the second role "
-                                        "word is taken as a name ('本报通讯员' among photographers)")
 def test_photo_credit_with_two_roles():
+    # was a bug until 7ed345d: the second role word was taken as a name
     byline = read_byline(["职工群众送去医疗服务。"], [], ["本报记者 吴铎思 本报通讯员 王举南 刘廷福 摄"])
     assert list(byline.photographers) == ["吴铎思", "王举南", "刘廷福"]
 
