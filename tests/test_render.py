@@ -286,3 +286,16 @@ def test_serve_binds_localhost_and_serves_404_page(built):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_undated_articles_get_their_own_issue(tmp_path):
+    content = write_content(tmp_path / "content", {
+        "loose/a-01.md": {"meta": {"id": "loose-01", "title": "无日期文章", "source": "x.txt"}, "body": "正文"},
+        "2020/02/01/01-01.md": {"meta": {"title": "有日期", "page": 1}, "body": "正文"}})
+    site = tmp_path / "site"
+    assert render_site(content, site, None, progress=False) == 0
+    assert "无日期文章" in read(site, "issue/undated/x/index.html")
+    assert "日期不详" in read(site, "archive/index.html")
+    assert (site / "article/2020-02-01-01-01.html").exists()      # id from the path
+    assert "2020年2月1日" in read(site, "article/2020-02-01-01-01.html")
+    assert broken_links(site) == []
