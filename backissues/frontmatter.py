@@ -24,6 +24,10 @@ LIST_FIELDS = ("reporters", "correspondents", "photographers", "authors",
 TYPES = ("news", "brief", "photo", "feature", "commentary", "fragment")
 
 
+# libyaml's C loader when present: YAML parsing dominates render time.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class ContentError(ValueError):
     """A content file that cannot be read; the message names the file."""
 
@@ -76,7 +80,7 @@ def loads(text: str, where: str = "<string>") -> tuple[dict, str]:
     if not closing:
         raise ContentError(f"{where}: front matter is not closed by a '---' line")
     try:
-        meta = yaml.safe_load(text[opening.end():closing.start()]) or {}
+        meta = yaml.load(text[opening.end():closing.start()], Loader=_LOADER) or {}
     except yaml.YAMLError as exc:
         raise ContentError(f"{where}: front matter is not valid YAML ({_yaml_problem(exc)})") from None
     except ValueError as exc:   # e.g. date: 2019-02-30 matches the timestamp pattern but is no day
