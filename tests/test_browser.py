@@ -23,12 +23,15 @@ except under CI, where they fail.
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
 from browsertools import ARTIFACTS, CHROME_ARGS, PROJECT, build_site, missing, need_chromium, serve
+from sitefixture import write_content
 
 SHOTS = ARTIFACTS / "screenshots"
 AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
@@ -46,6 +49,19 @@ CRUMBS = "当前位置"   # the breadcrumb navigation's accessible name
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     return build_site(tmp_path_factory.mktemp("browser-site"))
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> Path:
+    """The site of tests/sitefixture.py's articles: full dates and page
+    numbers (the samples have neither), and hostile markup in the content."""
+    base = tmp_path_factory.mktemp("browser-fixture")
+    write_content(base / "content")
+    done = subprocess.run([sys.executable, str(PROJECT / "build.py"), "--quiet", "render",
+                           "--content", str(base / "content"), "--site", str(base / "site")],
+                          cwd=base, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return base / "site"
 
 
 @pytest.fixture(scope="session")
@@ -86,7 +102,13 @@ class Tab:
         self.page.on("pageerror", lambda e: self.errors.append(f"script error: {e}"))
         self.page.on("requestfailed", lambda r: self.errors.append(f"request failed: {r.url} ({r.failure})"))
         self.page.on("response", lambda r: r.status >= 400 and self.errors.append(f"HTTP {r.status}: {r.url}"))
+        self.page.on("dialog", self._dialog)
         return self
+
+    def _dialog(self, dialog):
+        # alert() from content that slipped through escaping
+        self.errors.append(f"{dialog.type} dialog: {dialog.message}")
+        dialog.dismiss()
 
 
 def open_tab(browser, viewport: str, color_scheme: str = "light") -> Tab:
@@ -150,12 +172,9 @@ class Walk:
         assert not self.tab.errors, f"{where}: {self.tab.errors}"
 
 
-@pytest.mark.parametrize("viewport", VIEWPORTS)
-def test_walk_home_date_issue_page_article(browser, root, viewport):
-    scheme, url = root
-    tab = open_tab(browser, viewport)
+def walk_by_date(tab: Tab, name: str, url: str):
     try:
-        walk = Walk(tab, f"{scheme}-{viewport}-by-date")
+        walk = Walk(tab, name)
         walk.start(url + "index.html")
         page = walk.page
 
@@ -171,6 +190,46 @@ def test_walk_home_date_issue_page_article(browser, root, viewport):
 
         title = walk.click(page.locator("main .page-articles h2 a"))
         walk.land("article", h1=title, crumbs=["往期", year, issue, label])
+    finally:
+        tab.page.context.close()
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_walk_home_date_issue_page_article(browser, root, viewport):
+    scheme, url = root
+    walk_by_date(open_tab(browser, viewport), f"{scheme}-{viewport}-by-date", url)
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("scheme", ["http", "file"])
+def test_walk_by_date_with_day_issues(browser, fixture_site, scheme, viewport):
+    """The same walk on a site whose issues have days and numbered pages."""
+    if scheme == "http":
+        with serve(fixture_site) as url:
+            walk_by_date(open_tab(browser, viewport), f"fixture-{scheme}-{viewport}-by-date", url)
+    else:
+        walk_by_date(open_tab(browser, viewport), f"fixture-{scheme}-{viewport}-by-date",
+                     fixture_site.as_uri() + "/")
+
+
+def test_content_runs_no_script(browser, fixture_site):
+    """Articles whose title, kicker, byline, body and repair log hold
+    <script>, onerror= and javascript: links show them as text: opening
+    every article page (and following each body link) raises no dialog and
+    no script error."""
+    tab = open_tab(browser, "desktop")
+    try:
+        page = tab.page
+        for article in sorted((fixture_site / "article").glob("*.html")):
+            page.goto(article.as_uri())
+            for link in page.locator(".story .body a").all():
+                href = link.get_attribute("href") or ""
+                assert not href.strip().lower().startswith("javascript:"), (article.name, href)
+        assert not tab.errors, tab.errors
+        evil = sorted((fixture_site / "article").glob("20190920-03-03*.html"))
+        assert evil, "the fixture's hostile article is not in the site"
+        page.goto(evil[0].as_uri())
+        assert "<script>" in page.locator("h1").inner_text()
     finally:
         tab.page.context.close()
 
