@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Lighthouse on the demo site: home page, an issue page and an article page.
 
-    .venv/bin/python bench/lighthouse/run.py [--site DIR] [--out DIR] [--runs N]
+    .venv/bin/python bench/lighthouse/run.py [--sources DIR | --site DIR] [--out DIR] [--runs N]
 
 Builds the demo site (the bundled sample pages in sources/, ingested and
 rendered by build.py into a temporary folder, with a site.yml whose base_url
@@ -71,10 +71,10 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-def build(base: Path, base_url: str) -> Path:
+def build(base: Path, base_url: str, sources: Path) -> Path:
     (base / "site.yml").write_text(f"base_url: {base_url}\n", encoding="utf-8")
     cmd = [sys.executable, str(PROJECT / "build.py"), "--quiet"]
-    for step in (["ingest", "--sources", str(PROJECT / "sources"), "--content", str(base / "content")],
+    for step in (["ingest", "--sources", str(sources), "--content", str(base / "content")],
                  ["render", "--content", str(base / "content"), "--site", str(base / "site")]):
         done = subprocess.run(cmd + step, cwd=base, capture_output=True, text=True)
         if done.returncode != 0:
@@ -158,7 +158,9 @@ def table(results: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--site", type=Path, help="an already built site to test instead of the demo")
+    ap.add_argument("--sources", type=Path, default=PROJECT / "sources",
+                    help="raw pages to build the site from (default: the bundled samples)")
+    ap.add_argument("--site", type=Path, help="an already built site to test instead (no build)")
     ap.add_argument("--out", type=Path, default=PROJECT / "test-artifacts" / "lighthouse")
     ap.add_argument("--runs", type=int, default=3, help="runs per page at most (default 3)")
     args = ap.parse_args(argv)
@@ -174,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
         server = ThreadingHTTPServer(("127.0.0.1", 0), None)   # bound first: the port goes in site.yml
         origin = f"http://localhost:{server.server_address[1]}/"
         try:
-            site = args.site.resolve() if args.site else build(Path(tmp), origin)
+            site = args.site.resolve() if args.site else build(Path(tmp), origin, args.sources.resolve())
             server.RequestHandlerClass = functools.partial(QuietHandler, directory=str(site))
             threading.Thread(target=server.serve_forever, daemon=True).start()
             pages = pick_pages(site)
