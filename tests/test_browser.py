@@ -100,7 +100,9 @@ class Tab:
     def listen(self):
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"))
         self.page.on("pageerror", lambda e: self.errors.append(f"script error: {e}"))
-        self.page.on("requestfailed", lambda r: self.errors.append(f"request failed: {r.url} ({r.failure})"))
+        # net::ERR_ABORTED: a request (the favicon, say) cut off by the next navigation
+        self.page.on("requestfailed", lambda r: r.failure != "net::ERR_ABORTED" and
+                     self.errors.append(f"request failed: {r.url} ({r.failure})"))
         self.page.on("response", lambda r: r.status >= 400 and self.errors.append(f"HTTP {r.status}: {r.url}"))
         self.page.on("dialog", self._dialog)
         return self
