@@ -11,7 +11,7 @@ from functools import lru_cache
 import jieba
 import rjieba
 
-from .units import DATELINE, HEAD, Unit, ends_sentence
+from .units import DATELINE, Unit, ends_sentence
 
 WEIGHTS = {
     # joining a piece that ends mid-sentence to its continuation
@@ -57,9 +57,9 @@ HEADLINE_THRESHOLD = 1.5
 @lru_cache(maxsize=1)
 def _dictionary() -> frozenset:
     words = set()
-    with open(jieba.get_dict_file().name if hasattr(jieba.get_dict_file(), "name") else jieba.DEFAULT_DICT, encoding="utf-8") as fh:
-        for line in fh:
-            word = line.split(" ", 1)[0]
+    with jieba.get_dict_file() as fh:          # jieba's bundled dict.txt, bytes
+        for raw in fh:
+            word = raw.decode("utf-8").split(" ", 1)[0]
             if 2 <= len(word) <= 4:
                 words.add(word)
     return frozenset(words)
@@ -83,11 +83,6 @@ def word_across(left: str, right: str) -> bool:
 
 def _han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
-
-
-def cut_mid_word(left: str, right: str) -> bool:
-    """A short line that ends mid-word into the next line is not a headline."""
-    return not ends_sentence(left) and word_across(left, right) and not DATELINE.match(right)
 
 
 def headline_line_score(unit: Unit, prev: Unit | None, nxt: Unit | None) -> float:
@@ -229,7 +224,7 @@ def _is_kicker(text: str) -> bool:
 def headline_roles(heads: list[Unit]):
     """Kicker, title and subtitle of a headline group."""
     from .split import Headline
-    texts = [h.text for h in heads if h.kind == HEAD or True]
+    texts = [h.text for h in heads]
     if not texts:
         return Headline(None, None, None)
     if len(texts) == 1:

@@ -17,7 +17,6 @@ _ROLE_RE = "|".join(sorted(_ROLES, key=len, reverse=True))
 # "（通讯员王雨茜 贺芳芳 记者刘建林）" right after 本报讯 / a dateline.
 _BRACKET_BYLINE = re.compile(r"^[（(]([^（）()]{2,60})[）)]")
 _TRAILING_AUTHOR = re.compile(rf"[（(]({_NAME}(?:{SPACE}+{_NAME})*)[）)]$")
-_PHOTO_CREDIT = re.compile(rf"((?:{_ROLE_RE})?{SPACE}*(?:{_NAME}{SPACE}*)+?)(?:摄影报道|摄)$")
 _AGENCIES = ("新华社", "视觉中国", "中新社", "人民视觉", "东方IC", "CFP")
 
 

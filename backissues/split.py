@@ -150,11 +150,10 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
     drafts: list[_Draft] = []
     current: _Draft | None = None
     pending_heads: list[Unit] = []
-    pending_banner = None
 
     def open_article(heads):
         nonlocal current
-        current = _Draft(heads=list(heads), banner=pending_banner)
+        current = _Draft(heads=list(heads))
         current.lines.extend(h.line for h in heads)
         current.repairs.extend(f"line {h.line}: {note}" for h in heads for note in h.notes)
         drafts.append(current)
