@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import yaml
 
@@ -117,11 +118,22 @@ def read(root: Path, path: Path) -> ContentFile:
     return ContentFile(path.relative_to(root).as_posix(), meta, body)
 
 
-def read_all(root: Path) -> list[ContentFile]:
-    """Every article file under root, in path order (README.md files skipped)."""
+def read_all(root: Path, on_error: Callable[[Path, Exception], None] | None = None
+             ) -> list[ContentFile]:
+    """Every article file under root, in path order (README.md files skipped).
+
+    A file that cannot be read raises ContentError (or OSError); with
+    `on_error`, it is called with the file's path and the error instead and
+    the file is left out.
+    """
     files = []
     for path in sorted(root.rglob("*.md")):
         if path.name.lower() == "readme.md":
             continue
-        files.append(read(root, path))
+        try:
+            files.append(read(root, path))
+        except (ContentError, OSError) as exc:
+            if on_error is None:
+                raise
+            on_error(path, exc)
     return files

@@ -289,14 +289,12 @@ def normalize(cf: ContentFile, where: str, body_html) -> dict:
 
 def read_content(root: Path) -> tuple[list[ContentFile], list[str]]:
     """Every article file under root, and one message per file that was refused."""
-    files, problems = [], []
-    for path in sorted(root.rglob("*.md")):
-        if path.name.lower() == "readme.md":
-            continue
-        try:
-            files.append(frontmatter.read(root, path))
-        except (ContentError, OSError) as exc:
-            problems.append(str(exc) if isinstance(exc, ContentError) else f"{path}: {exc}")
+    problems = []
+
+    def refuse(path: Path, exc: Exception) -> None:
+        problems.append(str(exc) if isinstance(exc, ContentError) else f"{path}: {exc}")
+
+    files = frontmatter.read_all(root, on_error=refuse)
     return files, problems
 
 

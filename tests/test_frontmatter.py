@@ -142,3 +142,17 @@ def test_read_all_reads_articles_in_path_order_and_names_a_bad_file(tmp_path):
     (tmp_path / "2019" / "09" / "c.md").write_bytes("---\ntitle: 丙\n---\n".encode("gbk"))
     with pytest.raises(ContentError, match=r"c\.md: not UTF-8"):
         fm.read_all(tmp_path)
+
+
+def test_read_all_with_on_error_skips_bad_files_and_reports_each(tmp_path):
+    (tmp_path / "a.md").write_text(dumps({"title": "甲"}, "正文"), encoding="utf-8")
+    (tmp_path / "b.md").write_text("no front matter\n", encoding="utf-8")
+    (tmp_path / "c.md").mkdir()                     # unreadable: OSError, not ContentError
+    (tmp_path / "d.md").write_text(dumps({"title": "丁"}, "正文"), encoding="utf-8")
+    seen = []
+    files = fm.read_all(tmp_path, on_error=lambda path, exc: seen.append((path.name, type(exc))))
+    assert [f.path for f in files] == ["a.md", "d.md"]
+    assert seen[0] == ("b.md", ContentError)
+    assert seen[1][0] == "c.md" and issubclass(seen[1][1], OSError)
+    with pytest.raises(ContentError, match=r"b\.md: no front matter"):
+        fm.read_all(tmp_path)                      # without on_error the first bad file raises

@@ -110,6 +110,15 @@ def test_read_content_skips_malformed_files_with_one_line_messages(tmp_path):
     files, problems = read_content(tmp_path)
     assert len(files) == 2
     assert len(problems) == 1 and "bad.md" in problems[0] and "\n" not in problems[0]
+    assert problems[0] == f"{tmp_path / '2019' / 'bad.md'}: no front matter (the file must start with a '---' line)"
+
+
+def test_read_content_names_an_unreadable_file(tmp_path):
+    write_content(tmp_path, {k: ARTICLES[k] for k in list(ARTICLES)[:1]})
+    (tmp_path / "dir.md").mkdir()
+    files, problems = read_content(tmp_path)
+    assert len(files) == 1
+    assert len(problems) == 1 and problems[0].startswith(f"{tmp_path / 'dir.md'}: ")
 
 
 # ---------------------------------------------------------------- body
