@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+import jieba
 
 from .repair import CJK
 from .units import DATELINE, SPACE
 
-_NAME = rf"[{CJK}][{CJK}·]{{1,4}}"
 _ROLES = {
     "记者": "reporters", "本报记者": "reporters", "特约记者": "reporters", "本报特约记者": "reporters",
     "见习记者": "reporters", "实习生": "correspondents",
@@ -16,8 +18,13 @@ _ROLES = {
 _ROLE_RE = "|".join(sorted(_ROLES, key=len, reverse=True))
 # "（通讯员王雨茜 贺芳芳 记者刘建林）" right after 本报讯 / a dateline.
 _BRACKET_BYLINE = re.compile(r"^[（(]([^（）()]{2,60})[）)]")
-_TRAILING_AUTHOR = re.compile(rf"[（(]({_NAME}(?:{SPACE}+{_NAME})*)[）)]$")
+_TRAILING_BRACKET = re.compile(r"[（(]([^（）()]{1,20})[）)]$")
 _AGENCIES = ("新华社", "视觉中国", "中新社", "人民视觉", "东方IC", "CFP")
+# Editorial notes that end an article in brackets like a signature does; the
+# dictionary check below misses those it does not list, or lists as names.
+_EDITORIAL_NOTES = frozenset({
+    "上", "中", "下", "完", "续", "待续", "未完", "未完待续", "续完", "全文完", "节选", "选载",
+    "有删节", "本文有删节", "试行", "草案", "摘编", "供图", "资料图"})
 
 
 _GLUED_CREDIT = re.compile(rf"(?:本报|新华社)?(?:记者|通讯员)[{CJK} \u00a0]{{2,30}}摄$")
@@ -48,15 +55,16 @@ class Byline:
     agency: str | None = None
 
 
-def names_by_role(text: str) -> dict[str, list[str]]:
+def names_by_role(text: str, lead_role: str | None = None) -> dict[str, list[str]]:
     """'通讯员王雨茜 贺芳芳 记者刘建林' → {correspondents: [...], reporters: [...]}.
 
     A role word applies to every name after it until the next role word;
-    names padded with spaces for typesetting ('方  圆') are rejoined.
+    names padded with spaces for typesetting ('方  圆') are rejoined. Names
+    before the first role word go under `lead_role`, or are dropped if None.
     """
     out: dict[str, list[str]] = {}
     parts = re.split(f"({_ROLE_RE})", text)
-    role = None
+    role = lead_role
     for part in parts:
         if part in _ROLES:
             role = _ROLES[part]
@@ -96,9 +104,8 @@ def read_byline(paragraphs: list[str], bylines: list[str], credits: list[str]) -
         rest = first[m.end():].lstrip(" \u00a0\u3000*")
         b = _BRACKET_BYLINE.match(rest)
         if b:
-            _merge(roles, names_by_role(b.group(1)))
-            if not any(role in b.group(1) for role in _ROLES):
-                roles.setdefault("authors", []).extend(_split_names(b.group(1)))
+            # "（顾威 记者刘旭）": a name printed without a role word is the text's author.
+            _merge(roles, names_by_role(b.group(1), lead_role="authors"))
     for line in bylines:
         _merge(roles, names_by_role(line))
     photographers = []
@@ -114,12 +121,52 @@ def read_byline(paragraphs: list[str], bylines: list[str], credits: list[str]) -
         if glued:
             photographers.extend(photo_credit_names(glued.group(0)))
     if paragraphs:
-        t = _TRAILING_AUTHOR.search(paragraphs[-1])
-        if t and not roles:
-            roles.setdefault("authors", []).extend(_split_names(t.group(1)))
+        # A signature also counts beside a dateline byline: the signer wrote the text.
+        credited = {n for names in roles.values() for n in names}
+        signed = [n for n in trailing_authors(paragraphs[-1]) if n not in credited]
+        roles.setdefault("authors", []).extend(signed)
     return Byline(dateline, tuple(_unique(roles.get("reporters", []))),
                   tuple(_unique(roles.get("correspondents", []))), tuple(_unique(photographers)),
                   tuple(_unique(roles.get("authors", []))), agency)
+
+
+def trailing_authors(last: str) -> list[str]:
+    """Names signed in a bracket ending the article: '…心坎上。（霍希标 时培林）'.
+
+    Only a bracket shaped like one to three names counts, so that notes such
+    as （待续） or （试行） and ordinary words in brackets are no authors.
+    """
+    m = _TRAILING_BRACKET.search(last.rstrip())
+    if not m or m.group(1).strip() in _EDITORIAL_NOTES:
+        return []
+    names = [n for n in re.split(rf"(?:{SPACE}|、)+", m.group(1).strip()) if n]
+    if not 1 <= len(names) <= 3 or not all(_looks_like_name(n) for n in names):
+        return []
+    return names
+
+
+def _looks_like_name(word: str) -> bool:
+    """2–4 Han characters that are no common word, role word or agency."""
+    if not re.fullmatch(rf"[{CJK}]{{2,4}}", word) or word in _EDITORIAL_NOTES:
+        return False
+    if any(r in word for r in _ROLES) or any(a in word for a in _AGENCIES):
+        return False
+    return word not in _common_words()
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset:
+    """jieba's dictionary words of 2–4 characters not tagged as person names (nr).
+
+    Read only when a trailing bracket has a name's shape, i.e. rarely.
+    """
+    words = set()
+    with jieba.get_dict_file() as fh:          # bundled dict.txt: "word freq tag" per line, bytes
+        for raw in fh:
+            parts = raw.decode("utf-8").split()
+            if len(parts) == 3 and 2 <= len(parts[0]) <= 4 and parts[2] != "nr":
+                words.add(parts[0])
+    return frozenset(words)
 
 
 def _merge(into: dict, more: dict) -> None:

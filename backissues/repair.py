@@ -91,7 +91,6 @@ _BYLINE_BRACKET = re.compile(r"^(.{0,24}?(?:讯|电)[\s\u00a0]*)(（[^（）]{2,
 def clean_body(text: str, wrapped: bool) -> tuple[str, list[str]]:
     """All in-piece repairs of body text; returns text and repair notes."""
     notes = []
-    original = text.rstrip()
     text = strip_markup(text)
     text, n = replace_and(text)
     if n:
@@ -100,21 +99,37 @@ def clean_body(text: str, wrapped: bool) -> tuple[str, list[str]]:
     text, n = full_width_punct(text)
     if n:
         notes.append(f"made {n} half-width punctuation mark(s) full width")
-    # The spaces between names in a byline bracket separate people: keep them.
+    # The spaces between names in a byline bracket separate people: keep them, single.
     m = _BYLINE_BRACKET.match(text)
-    lead, names, rest = (m.group(1), re.sub(r"\s+", " ", m.group(2)), text[m.end():]) if m else ("", "", text)
+    lead, names, rest = (m.group(1), m.group(2), text[m.end():]) if m else ("", "", text)
+    names, n0 = _single_spaces(names)
     lead, n1 = join_wrapped_spaces(lead, wrapped)
-    rest, n2 = join_wrapped_spaces(rest, wrapped)
     n1 += len(lead) - len(lead.rstrip()) if names else 0
+    # So do the spaces in a trailing signature such as "（霍希标 时培林）": it is kept
+    # out of the join, so they are neither removed nor counted as removed.
+    rest, signature, n3 = _split_signature(rest)
+    # The signature's opening bracket stays on, so a space before it is judged as before.
+    rest, n2 = join_wrapped_spaces(rest + signature[:1], wrapped)
+    rest = rest[:-1] + signature if signature else rest
     text = (lead.rstrip() if names else lead) + names + rest
-    # So do the spaces in a trailing signature such as "（霍希标 时培林）".
-    tail = _SIGNATURE.search(original)
-    if tail:
-        signature = re.sub(r"\s+", " ", tail.group(0)).replace("(", "（").replace(")", "）")
-        text = re.sub(r"[（(][^（）()]*[）)]$", lambda _: signature, text)
-    if n1 + n2:
-        notes.append(f"removed {n1 + n2} line-wrap space(s) inside Chinese text")
+    removed = n0 + n1 + n2 + n3
+    if removed:
+        notes.append(f"removed {removed} line-wrap space(s) inside Chinese text")
     return text, notes
+
+
+def _split_signature(text: str) -> tuple[str, str, int]:
+    """Text, its trailing signature bracket (single-spaced) and the spaces removed from it."""
+    tail = _SIGNATURE.search(text)
+    if not tail:
+        return text, "", 0
+    signature, n = _single_spaces(tail.group(0).replace("(", "（").replace(")", "）"))
+    return text[:tail.start()], signature, n
+
+
+def _single_spaces(bracket: str) -> tuple[str, int]:
+    """One space between the names in a bracket; counts the wider gaps narrowed."""
+    return re.sub(r"\s+", " ", bracket), sum(len(gap) > 1 for gap in re.findall(r"\s+", bracket))
 
 
 def clean_heading(text: str, notes: list[str] | None = None) -> str:

@@ -39,9 +39,8 @@ def test_bracket_byline_after_dateline(first, expected):
     assert byline.agency is None
 
 
-@pytest.mark.xfail(strict=True, reason="metadata bug: a name before the first role word in a bracket "
-                                        "byline is dropped; gold 003 a01 lists 顾威 under authors")
 def test_unlabelled_name_in_bracket_byline_is_an_author():
+    # was a bug: the name before the first role word was dropped; gold 003 a01 lists 顾威 under authors
     byline = read_byline(["本报讯 (顾威 记者刘旭)辽宁工青妇组织改革步伐日渐加快。"], [], [])
     assert people(byline) == {"reporters": ["刘旭"], "authors": ["顾威"]}
 
@@ -86,12 +85,20 @@ def test_names_by_role(text, expected):
     assert names_by_role(text) == expected
 
 
+def test_names_by_role_puts_names_before_any_role_word_under_lead_role():
+    assert names_by_role("顾威 记者刘旭") == {"reporters": ["刘旭"]}
+    assert names_by_role("顾威 记者刘旭", lead_role="authors") == {"authors": ["顾威"], "reporters": ["刘旭"]}
+
+
 # -- trailing author in brackets ----------------------------------------------------------
 
 @pytest.mark.parametrize("last, expected", [
     ("已取得小创造2项，小革新4项。（张文）", ["张文"]),
     ("已取得小创造2项,小革新4项。(张文)", ["张文"]),
     ("真正把实事办到了职工的心坎上。（霍希标 时培林）", ["霍希标", "时培林"]),
+    ("真正把实事办到了职工的心坎上。（霍希标、时培林）", ["霍希标", "时培林"]),
+    ("发放录取通知书6份。(沈正昊)", ["沈正昊"]),
+    ("一名登山者的记录。（高峰）", ["高峰"]),              # a word, but jieba lists it as a name
 ])
 def test_trailing_bracket_names_are_authors(last, expected):
     byline = read_byline(["本报讯 12月22日，中铁电气化局举办成果展。", last], [], [])
@@ -99,13 +106,26 @@ def test_trailing_bracket_names_are_authors(last, expected):
     assert people(byline) == {"authors": expected}
 
 
-@pytest.mark.xfail(strict=True, reason="metadata bug: any 2-5 character bracket ending the last paragraph "
-                                        "is taken as an author, also editorial notes such as （待续）")
+# was a bug: any 2-5 character bracket ending the last paragraph was taken as an author
 @pytest.mark.parametrize("last", ["这是故事的上半部分。（待续）", "全文有删节。（本文有删节）",
-                                  "会议通过了实施方案（试行）"])
+                                  "会议通过了实施方案（试行）", "故事的开头。（上）", "全文完。（完）",
+                                  "小说的一段。（节选）", "讲话有删改。（有删节）", "见下图。（图片）",
+                                  "具体如下。（说明）", "摘自报道。（据新华社）", "结束。（记者张三）",
+                                  "三人同行。（张文 说明）"])
 def test_editorial_bracket_at_the_end_is_not_an_author(last):
     byline = read_byline(["第一段。", last], [], [])
     assert byline.authors == ()
+
+
+def test_trailing_signature_counts_beside_a_bracket_byline():
+    # was a bug: the signature was ignored once the dateline's bracket named someone
+    byline = read_byline(["本报讯（记者刘旭）辽宁工青妇组织改革。", "小革新4项。（张文）"], [], [])
+    assert people(byline) == {"reporters": ["刘旭"], "authors": ["张文"]}
+
+
+def test_trailing_signature_of_a_credited_reporter_is_not_repeated_as_author():
+    byline = read_byline(["本报讯（记者刘旭）辽宁工青妇组织改革。", "小革新4项。（刘旭）"], [], [])
+    assert people(byline) == {"reporters": ["刘旭"]}
 
 
 # -- photo credits ------------------------------------------------------------------------

@@ -123,3 +123,18 @@ def test_clean_heading_can_report_its_repairs():
         "胡 豫 华中科技大学同济医学院附属协和医院"
     assert notes == ["replaced ' and ' with 和 (1×)"]
     assert clean_heading("没有需要修的标题", notes) == "没有需要修的标题" and len(notes) == 1
+
+
+@pytest.mark.parametrize("text, expected, removed", [
+    # was a bug: the space kept between the signed names was counted as removed
+    ("真正把实事办到了职工的心坎上。（霍希标 时培林）", "真正把实事办到了职工的心坎上。（霍希标 时培林）", 0),
+    ("真正 把实事办到了。（霍希标 时培林 张文）", "真正把实事办到了。（霍希标 时培林 张文）", 1),
+    ("心坎上。 （霍希标 时培林）", "心坎上。（霍希标 时培林）", 1),            # the space before the bracket goes
+    ("心坎上。（霍希标  时培林）", "心坎上。（霍希标 时培林）", 1),            # a wide gap narrowed
+    ("本报讯（记者李丹青  邹偶然）这个", "本报讯（记者李丹青 邹偶然）这个", 1),
+    ("本报讯 （记者李丹青 邹偶然）这 个", "本报讯（记者李丹青 邹偶然）这个", 2),
+])
+def test_spaces_kept_between_names_are_not_counted_as_removed(text, expected, removed):
+    out, notes = clean_body(text, wrapped=False)
+    assert out == expected
+    assert notes == ([f"removed {removed} line-wrap space(s) inside Chinese text"] if removed else [])
