@@ -1,0 +1,229 @@
+"""Line classification (`backissues.units`): what one printed line is, by itself.
+
+Every page here is a few lines written for the test (not copied from the
+samples), in the formats the OCR delivers: Markdown `#` headings, plain short
+headline lines, and 'wrapped' pages whose soft line breaks were left as spaces
+inside Chinese text. Only the public surface is used: `read_units`,
+`is_wrapped`, `ends_sentence` and the `DATELINE` / `BYLINE_LINE` patterns.
+"""
+from __future__ import annotations
+
+import pytest
+
+from backissues.units import (BANNER, BODY, BYLINE, BYLINE_LINE, CREDIT, DATELINE, HEAD, MARK, ends_sentence,
+                              is_wrapped, read_units)
+
+
+def one(line: str):
+    """The single unit of a one-line page."""
+    units, _ = read_units(line)
+    assert len(units) == 1, units
+    return units[0]
+
+
+# -- bylines ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "本报记者 吴晓峰",
+    "记者 张晓明",
+    "通讯员 李文 王雨",
+    "本报记者 刘 畅 本报通讯员 胡小兰",
+    "本报特约记者 欧阳晓 实习生 丁一",
+])
+def test_standalone_byline_line_is_a_byline(line):
+    assert one(line).kind == BYLINE
+    assert BYLINE_LINE.match(line)
+
+
+def test_photo_credit_is_not_taken_for_a_byline():
+    # "本报记者 X 摄" names a photographer: a credit, although it starts like a byline.
+    assert one("本报记者 王磊 摄").kind == CREDIT
+
+
+def test_sentence_that_mentions_a_reporter_is_body():
+    assert one("记者 张晓明近日走访了园区内的12家企业，听取职工意见。").kind == BODY
+
+
+# -- credits ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "周 宁 摄",
+    "新华社记者 李贺 摄",
+    "新华社发",
+    "视觉中国供图",
+    "责任编辑：陈静",
+    "版式设计：赵文",
+    "数据来源：市统计局",
+])
+def test_credit_line_is_a_credit(line):
+    assert one(line).kind == CREDIT
+
+
+def test_caption_sentence_is_not_a_credit():
+    # A caption is a sentence; only its trailing "X 摄" is a credit.
+    assert one("图为市总工会劳模宣讲团走进建筑工地，为农民工宣讲新修订的安全生产法。").kind == BODY
+
+
+# -- continuation marks and banners --------------------------------------------------------
+
+@pytest.mark.parametrize("line, text", [
+    ("（上接第1版）", "（上接第1版）"),
+    ("(下转第3版)", "(下转第3版)"),
+    ("（下转第二版）", "（下转第二版）"),
+    ("（上接第 1 版）", "（上接第1版）"),   # spaces the OCR put inside the mark are dropped
+])
+def test_continuation_mark(line, text):
+    unit = one(line)
+    assert unit.kind == MARK
+    assert unit.text == text
+
+
+@pytest.mark.parametrize("line", ["核心阅读", "阅读提示", "编者按", "相关链接："])
+def test_box_label_is_a_banner(line):
+    assert one(line).kind == BANNER
+
+
+# -- datelines -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    pytest.param("本报讯（记者 周明）昨天，全市职工运动会在市体育中心开幕。", id="benbaoxun"),
+    pytest.param("**本报讯**（通讯员 孙丽）近日，区总工会举办职工篮球赛。", id="bold-benbaoxun"),
+    pytest.param("本报杭州4月2日电（记者 钱亮）浙江省总工会日前出台措施，帮扶困难职工。", id="benbao-place-date-dian"),
+    pytest.param("新华社北京1月31日电  近日，有关部门印发通知，部署春季安全生产工作。", id="xinhuashe"),
+    pytest.param("据新华社南京3月8日电 江苏省今年将新建职工驿站500个。", id="ju-xinhuashe"),
+    pytest.param("本报电  中国职工技术协会日前在京发布2023年度职工技术创新成果。", id="benbaodian",
+                 marks=pytest.mark.xfail(strict=True, reason="DATELINE needs at least one character between 本报 "
+                                         "and 电, so the bare 本报电 dateline (dozens of lines in the rmrb-2020 "
+                                         "corpus) is not recognised")),
+])
+def test_dateline_line_is_body_and_matches_dateline(line):
+    unit = one(line)
+    assert unit.kind == BODY
+    assert DATELINE.match(unit.text), unit.text
+
+
+def test_dateline_alone_on_a_short_line_is_not_a_headline():
+    # A column can cut "本报讯" off from its text; it is still the opening of a report.
+    assert one("本报讯").kind == BODY
+
+
+@pytest.mark.parametrize("line", [
+    "新华社记者深入一线采访。",
+    "本报评论员文章指出，要把职工的冷暖放在心上。",
+])
+def test_sentence_that_merely_names_the_agency_is_no_dateline(line):
+    assert not DATELINE.match(line)
+
+
+# -- headlines and body ------------------------------------------------------------------------
+
+def test_markdown_heading_is_a_head_with_its_level_and_no_markup():
+    units, _ = read_units("# 聚焦一线需求——\n\n## 全省职工书屋建设提质增效\n\n### 今年新建示范书屋300家")
+    assert [(u.kind, u.level) for u in units] == [(HEAD, 1), (HEAD, 2), (HEAD, 3)]
+    assert units[1].text == "全省职工书屋建设提质增效"
+
+
+def test_bold_line_is_a_head():
+    unit = one("**坚持不懈抓落实**")
+    assert unit.kind == HEAD and unit.bold
+    assert unit.text == "坚持不懈抓落实"
+
+
+def test_short_plain_line_without_punctuation_is_a_head_candidate():
+    assert one("老师傅带出新徒弟").kind == HEAD
+
+
+@pytest.mark.parametrize("line", [
+    "他笑着说：“值！”",                       # short, but a whole sentence
+    "（作者为市总工会职工服务中心干部）",       # bracketed note
+    "●开展技能培训",                          # list item
+    "据悉，活动共吸引了500余名职工参加，",        # runs on
+    "，帮助困难职工渡过难关。",                 # continuation starting with punctuation
+])
+def test_short_line_that_is_not_a_headline_is_body(line):
+    assert one(line).kind == BODY
+
+
+def test_units_keep_raw_text_and_1_based_source_line_numbers():
+    page = "\n## 市总工会建成百家职工驿站\n\n\n本报讯（记者 邓海鹰）截至6月底，全市已建成职工驿站112家。\n"
+    units, _ = read_units(page)
+    assert [u.line for u in units] == [2, 5]
+    assert [u.index for u in units] == [0, 1]
+    assert units[0].raw == "## 市总工会建成百家职工驿站"
+
+
+def test_half_width_punctuation_in_chinese_body_becomes_full_width():
+    unit = one("活动规定,每名工会干部联系10家企业;每月走访不少于1次.")
+    assert "，" in unit.text and "；" in unit.text and "," not in unit.text
+    assert unit.notes, "the repair must be logged"
+
+
+# -- sentence ends -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, closed", [
+    ("活动共吸引了500余名职工参加。", True),
+    ("他说：“日子越过越有奔头了！”", True),
+    ("真正为职工办实事。（张文）", True),           # bracketed sign-off after the full stop
+    ("市总工会将进一步加大帮", False),
+    ("据悉，今年以来，", False),
+    ("", False),
+])
+def test_ends_sentence(text, closed):
+    assert ends_sentence(text) is closed
+
+
+# -- wrapped pages -------------------------------------------------------------------------------
+
+WRAPPED = """## 园区工会为新就业形态劳动者建起暖心之家
+
+今年以来，开发区总工会在园区 内建起8个“暖心之家”，为快递员、外卖配送员等新就业形态 劳动者提供休息、饮水、热饭等服务。
+
+“以前送完一单只能在路边歇脚，现在有了固定的落脚点。”外卖 配送员小刘说，驿站里不仅能给手机充电，还能借到雨具。
+
+开发区总工会相关负责人介绍，下一步将联合平台企业在园区 推行“送餐到驿站”模式，减少配送员的往返奔波。
+"""
+
+PLAIN = """## 县总工会开展职工心理健康讲座
+
+近日，县总工会邀请心理咨询师走进企业，为一线职工开展心理健康讲座，帮助职工学会调节情绪、缓解压力。
+
+讲座结束后，咨询师还为20余名职工提供了一对一咨询服务，并建立了职工心理健康档案，定期回访跟踪。
+
+下一步，县总工会将在全县规模以上企业推广职工心理咨询室建设，让职工在家门口就能得到专业帮助。
+"""
+
+
+def test_page_with_spaces_inside_chinese_sentences_is_wrapped():
+    assert is_wrapped(WRAPPED)
+    assert read_units(WRAPPED)[1] is True
+
+
+def test_page_without_such_spaces_is_not_wrapped():
+    assert not is_wrapped(PLAIN)
+    assert read_units(PLAIN)[1] is False
+
+
+def test_wrap_spaces_are_removed_from_body_and_logged():
+    units, _ = read_units(WRAPPED)
+    body = [u for u in units if u.kind == BODY]
+    assert body and all(" " not in u.text for u in body)
+    assert "园区内建起8个" in body[0].text
+    assert any("space" in note for note in body[0].notes)
+    assert body[0].raw.count(" ") == 2, "the raw text stays exactly as printed"
+
+
+@pytest.mark.xfail(strict=True, reason="is_wrapped counts the spaces between names inside a bracketed byline "
+                                       "（记者 韩冬梅 通讯员 许诺） as line-wrap spaces, so a short page with two "
+                                       "such bylines is taken for a wrapped page")
+def test_spaces_between_names_in_bylines_do_not_make_a_page_wrapped():
+    page = """## 全市职工技能大赛决出36名“技术状元”
+
+本报讯（记者 韩冬梅 通讯员 许诺）11月8日，全市职工职业技能大赛落下帷幕，36名选手获得各工种第一名。
+
+本届大赛共设置电工、焊工、汽车维修工等18个工种，吸引了全市230家企业的4600余名职工报名参赛。
+
+## 县总工会开展职工心理健康讲座
+
+本报讯（通讯员 高洁 杨帆）近日，县总工会邀请心理咨询师走进企业，为一线职工开展心理健康讲座。
+"""
+    assert not is_wrapped(page)
