@@ -58,7 +58,7 @@ def _content_file(page: Page, stem: str, n: int, article: Article, gazetteer, ta
         "kicker": head.kicker,
         "subtitle": head.subtitle,
         "type": kind,
-        "column": article.banner or head.column,
+        "column": head.column,
         "date": page.date,
         "date_inferred": page.date_from == "text",
         "page": page.page,

@@ -37,7 +37,6 @@ class Article:
     bylines: tuple           # standalone byline lines
     credits: tuple           # photo credit lines
     marks: tuple             # continuation marks such as （上接第1版）
-    banner: str | None
     repairs: tuple
     lines: tuple             # source line numbers of every unit used
 
@@ -48,7 +47,7 @@ class _Draft:
     items: list = field(default_factory=list)        # (position, kind, payload)
     repairs: list = field(default_factory=list)
     lines: list = field(default_factory=list)
-    banner: str | None = None
+    subheads: dict = field(default_factory=dict)     # position -> subhead unit
 
     def has_body(self) -> bool:
         return any(kind == "p" for _, kind, _ in self.items)
@@ -160,15 +159,16 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
         return current
 
     ordered = [u for u in units if u.index not in in_chain]
-    marked_page = sum(1 for u in units if u.kind == HEAD and u.level in (2, 3)) >= 2
+    new_article = _headline_decisions(ordered, _marked(units))
     for n, unit in enumerate(ordered):
         if unit.kind == HEAD:
             pending_heads.append(unit)
             continue
+        under_subhead = False
         if pending_heads:
-            after = " ".join(u.text for u in ordered[n:n + 4] if u.kind == BODY)
-            _settle_heads(pending_heads, unit, current, open_article, marked_page, after)
-            pending_heads = []
+            opened = new_article[pending_heads[0].index]
+            _settle_heads(pending_heads, current, open_article, opened)
+            under_subhead, pending_heads = not opened, []
         if unit.kind == BANNER:
             # A box label (阅读提示, 核心阅读) is printed text of the article it sits in.
             if current is None:
@@ -183,7 +183,9 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
                 open_article([])
             _add_paragraph(current, chain)
         elif unit.kind == BYLINE:
-            if current is None or current.has_body():
+            # A byline under a subhead signs a part of the article (a package
+            # of reports); anywhere else it opens the next article.
+            if current is None or current.has_body() and not under_subhead:
                 open_article([])
             current.items.append((unit.index, "byline", unit.text))
             current.lines.append(unit.line)
@@ -193,7 +195,7 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
             current.items.append((unit.index, unit.kind, unit.text))
             current.lines.append(unit.line)
     if pending_heads:
-        _settle_heads(pending_heads, None, current, open_article, marked_page)
+        _settle_heads(pending_heads, current, open_article, new_article[pending_heads[0].index])
     for index, note in dropped.items():
         owner = _owner_of(drafts, index)
         if owner is not None:
@@ -205,12 +207,72 @@ def _just_opened_by_byline(draft: _Draft) -> bool:
     return bool(draft.items) and draft.items[-1][1] == "byline" and not draft.has_body()
 
 
-def _settle_heads(heads: list[Unit], following: Unit | None, current: _Draft | None, open_article,
-                  marked_page: bool, after: str = "") -> _Draft | None:
+def _headline_decisions(ordered: list[Unit], marked_page: bool) -> dict[int, bool]:
+    """For each headline group (keyed by its first unit): does it open an article?"""
+    vectors = _vectors_cache()
+    return {ctx.heads[0].index: evidence.headline_score(ctx, vectors) > evidence.HEADLINE_THRESHOLD
+            for ctx in _head_contexts(ordered, marked_page)}
+
+
+def _head_contexts(ordered: list[Unit], marked_page: bool) -> list[evidence.HeadContext]:
+    """Every run of headline lines with the units around it."""
+    spans, n = [], 0
+    while n < len(ordered):
+        if ordered[n].kind == HEAD:
+            end = n
+            while end < len(ordered) and ordered[end].kind == HEAD:
+                end += 1
+            spans.append((n, end))
+            n = end
+        else:
+            n += 1
+    shapes = [evidence.head_shape(ordered[a].text) if b - a == 1 else None for a, b in spans]
+    contexts = []
+    for g, (a, b) in enumerate(spans):
+        before = ordered[spans[g - 1][1] if g else 0:a]
+        after = ordered[b:spans[g + 1][0] if g + 1 < len(spans) else len(ordered)]
+        parallel = sum(1 for h, shape in enumerate(shapes)
+                       if h != g and abs(h - g) <= 4 and shape is not None and shape == shapes[g])
+        contexts.append(evidence.HeadContext(
+            tuple(ordered[a:b]), tuple(before), tuple(after), marked_page,
+            page_start=not any(u.kind != HEAD for u in ordered[:a]), parallel=parallel))
+    return contexts
+
+
+def headline_contexts(text: str) -> list[evidence.HeadContext]:
+    """The headline groups of a page as the splitter weighs them (for tuning)."""
+    units, wrapped = read_units(text)
+    units, _ = _drop_duplicates(units)
+    units = _demote_cut_headlines(units, wrapped)
+    chains = _join_pieces(units)
+    in_chain = {i for chain in chains.values() for i in chain[1:]}
+    ordered = [u for u in units if u.index not in in_chain]
+    return _head_contexts(ordered, _marked(units))
+
+
+def _marked(units: list[Unit]) -> bool:
+    """Pages that mark headlines with ## / ### mark them all."""
+    return sum(1 for u in units if u.kind == HEAD and u.level in (2, 3)) >= 2
+
+
+def _vectors_cache():
+    from .keywords import default_idf
+    import rjieba
+    idf, cache = default_idf(), {}
+
+    def vectors(text: str) -> dict:
+        if text not in cache:
+            cache[text] = idf.weigh(rjieba.cut(text))
+        return cache[text]
+    return vectors
+
+
+def _settle_heads(heads: list[Unit], current: _Draft | None, open_article, opens: bool) -> None:
     """A headline group opens an article, or is a subhead of the current one."""
-    if current is not None and evidence.headline_score(heads, following, current, marked_page, after) < evidence.HEADLINE_THRESHOLD:
+    if current is not None and not opens:
         for h in heads:
             current.items.append((h.index, "h", h.text))
+            current.subheads[h.index] = h
             current.lines.append(h.line)
             current.repairs.extend(f"line {h.line}: {note}" for note in h.notes)
         return
@@ -253,6 +315,8 @@ def _place_stray_headlines(drafts: list[_Draft]) -> list[_Draft]:
     placed before an article that has none, belongs to that article.
     """
     drafts = _match_headlines(drafts)
+    for d in drafts:
+        _promote_first_subhead(d)
     out: list[_Draft] = []
     for d in drafts:
         if out and not d.heads and not out[-1].has_body() and out[-1].heads:
@@ -263,6 +327,19 @@ def _place_stray_headlines(drafts: list[_Draft]) -> list[_Draft]:
             continue
         out.append(d)
     return out
+
+
+def _promote_first_subhead(draft: _Draft) -> None:
+    """An article with no headline but a subhead after its first pieces: that
+    line is its headline, printed below the start of its body."""
+    if draft.heads:
+        return
+    for n, (_, kind, _) in enumerate(draft.items[:4]):
+        if kind == "h":
+            position, _, text = draft.items.pop(n)
+            draft.heads = [draft.subheads[position]]
+            draft.repairs.append(f"took the subhead '{text[:24]}' as the headline: the article had none")
+            return
 
 
 def _match_headlines(drafts: list[_Draft]) -> list[_Draft]:
@@ -311,4 +388,4 @@ def _finish(d: _Draft) -> Article:
             marks.append(payload)
             blocks.append(("p", payload))
     return Article(headline, tuple(blocks), tuple(bylines), tuple(credits), tuple(marks),
-                   d.banner, tuple(d.repairs), tuple(sorted(set(d.lines))))
+                   tuple(d.repairs), tuple(sorted(set(d.lines))))

@@ -114,6 +114,9 @@ def _looks_like_headline(flat: str) -> bool:
         return False
     if ends_sentence(compact) or compact[-1] in "，、；：,;:" or compact[0] in _OPEN_START:
         return False
+    # A closing bracket with no opening one: the tail of a cut sentence.
+    if re.match(r"^[^（(]*[）)]", compact):
+        return False
     return compact.count("，") + compact.count(",") <= 2 and "。" not in compact
 
 

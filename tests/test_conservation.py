@@ -109,7 +109,7 @@ def from_split(articles) -> list[Out]:
     outs = []
     for a in articles:
         h = a.headline
-        outs.append(Out([a.banner or h.column, h.kicker, h.title, h.subtitle,
+        outs.append(Out([h.column, h.kicker, h.title, h.subtitle,
                          *(payload for _, payload in a.blocks)], list(a.repairs)))
     return outs
 
@@ -147,7 +147,7 @@ def test_check_finds_a_shared_line():
     from backissues.split import Article, Headline
 
     def article(title, lines):
-        return Article(Headline(None, title, None), (), (), (), (), None, (), tuple(lines))
+        return Article(Headline(None, title, None), (), (), (), (), (), tuple(lines))
     assert shared_lines([article("甲", [1, 3]), article("乙", [5, 7])]) == []
     assert shared_lines([article("甲", [1, 3, 5]), article("乙", [5, 7])]) == [(5, "#1 甲 / #2 乙")]
 

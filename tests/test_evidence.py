@@ -206,12 +206,12 @@ def test_headline_match_is_weaker_further_away():
 # are being refitted, so their size may change, not their direction.
 POSITIVE = [
     "join.word_across", "join.starts_open", "join.adjacent",
-    "head.dateline_follows", "head.byline_follows", "head.markdown_title",
+    "head.dateline_follows", "head.markdown_title", "head.column_tag", "head.page_start",
     "line.markup", "line.opens_next",
 ]
 NEGATIVE = [
     "join.distance", "join.dateline",
-    "head.unmarked_on_marked_page",
+    "head.unmarked_on_marked_page", "head.similar_above_below", "head.parallel",
     "line.continues_prev", "line.runs_on", "line.comma", "line.long",
 ]
 
