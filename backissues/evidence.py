@@ -53,6 +53,14 @@ WEIGHTS = {
     "head.subtitle_dash": -0.13,
     "head.unmarked_on_marked_page": -3.15,
     "head.words_below": 0.30,
+    # sharing the pieces around a headline between the article above and the
+    # new one (pieces printed before their headline; columns interleaved)
+    "share.words": 8.0,           # per piece: cosine to the rest of its article - to the other one
+    "share.join": 1.0,            # a piece stopping mid-sentence, continued by the next of its article
+    "share.broken": -1.0,         # ... and not continued
+    "share.dateline_first": 1.0,  # a dateline piece opens the new article's body
+    "share.dateline_inside": -4.0,  # a dateline anywhere else
+    "share.signoff_inside": -2.0,   # a sign-off that is not its article's last piece
     # a short plain line being a headline line at all (vs. a cut body line)
     "line.markup": 5.0,           # # heading or **bold** line
     "line.base": 1.0,
@@ -67,6 +75,7 @@ WEIGHTS = {
 LINE_THRESHOLD = 0.0
 MATCH_THRESHOLD = 0.3
 MATCH_WINDOW = 4
+SHARE_THRESHOLD = 0.5
 JOIN_THRESHOLD = 1.0
 JOIN_WINDOW = 12
 HEADLINE_THRESHOLD = 1.0   # logit cut chosen on the dev corpus for bcubed (bench/fit_headlines.py)
@@ -237,6 +246,69 @@ def cosine(a: dict, b: dict) -> float:
     dot = sum(v * b.get(k, 0.0) for k, v in a.items())
     norm = math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
     return dot / norm if norm else 0.0
+
+
+def continues(left: str, right: str) -> bool:
+    """Does `right` read on from `left`, which stops mid-sentence?"""
+    return bool(right) and (right[0] in "，。、；：,;:）)”’》】…" or word_across(left, right))
+
+
+def sharing_structure(last_kept: str, to_above: list[str], to_below: list[str]) -> float:
+    """Evidence from sentence ends for one way of sharing pieces between an
+    article and the next: a piece stopping mid-sentence should be continued
+    by the next piece of its own article; a dateline opens the new article's
+    body; a sign-off ends its article."""
+    w = WEIGHTS
+    score = 0.0
+    for sequence in ([last_kept] + to_above if last_kept else to_above, to_below):
+        for x, y in zip(sequence, sequence[1:]):
+            if not ends_sentence(x):
+                score += w["share.join"] if continues(x, y) else w["share.broken"]
+        for t in sequence[:-1]:
+            if _SIGNOFF.search(t):
+                score += w["share.signoff_inside"]
+    for n, t in enumerate(to_below):
+        if DATELINE.match(t):
+            score += w["share.dateline_first"] if n == 0 else w["share.dateline_inside"]
+    score += sum(w["share.dateline_inside"] for t in to_above if DATELINE.match(t))
+    return score
+
+
+def sharing_score(last_kept: str, to_above: list[str], to_below: list[str], moved: set, above: dict,
+                  headline: dict, vectors) -> float:
+    """How well one way of sharing pieces between the article above and the
+    new one reads: each piece moved from where it was printed nearer in
+    words to the rest of its new article than to the other one, plus the
+    sentence-end evidence."""
+    w = WEIGHTS
+    above, above_sq = _with(above, to_above, vectors)
+    below, below_sq = _with(headline, to_below, vectors)
+    score = sharing_structure(last_kept, to_above, to_below)
+    for t in to_above:
+        if t in moved:
+            score += w["share.words"] * (_cosine_without(vectors(t), above, above_sq) - cosine(vectors(t), below))
+    for t in to_below:
+        if t in moved:
+            score += w["share.words"] * (_cosine_without(vectors(t), below, below_sq) - cosine(vectors(t), above))
+    return score
+
+
+def _with(base: dict, texts: list[str], vectors) -> tuple[dict, float]:
+    total = dict(base)
+    for t in texts:
+        for k, v in vectors(t).items():
+            total[k] = total.get(k, 0.0) + v
+    return total, sum(v * v for v in total.values())
+
+
+def _cosine_without(v: dict, total: dict, total_sq: float) -> float:
+    """Cosine of v with (total - v): v against the rest of its own article."""
+    dot = sum(x * total.get(k, 0.0) for k, x in v.items())
+    v_sq = sum(x * x for x in v.values())
+    rest_sq = total_sq - 2 * dot + v_sq
+    if v_sq <= 0 or rest_sq <= 1e-12:
+        return 0.0
+    return (dot - v_sq) / math.sqrt(v_sq * rest_sq)
 
 
 def _bigrams(text: str) -> set:

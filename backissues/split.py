@@ -48,6 +48,24 @@ class _Draft:
     repairs: list = field(default_factory=list)
     lines: list = field(default_factory=list)
     subheads: dict = field(default_factory=dict)     # position -> subhead unit
+    item_lines: dict = field(default_factory=dict)   # position -> source lines of that item
+
+    def add(self, position: int, kind: str, payload: str, lines) -> None:
+        self.items.append((position, kind, payload))
+        self.item_lines[position] = tuple(lines)
+        self.lines.extend(lines)
+
+    def take(self, item) -> list[str]:
+        """Remove an item (to move it to another article); returns the
+        repair notes about its lines, which move with it."""
+        self.items.remove(item)
+        lines = self.item_lines.pop(item[0])
+        for line in lines:
+            self.lines.remove(line)
+        prefixes = tuple(f"line {n}:" for n in lines) + tuple(f"joined line {n} " for n in lines)
+        notes = [r for r in self.repairs if r.startswith(prefixes)]
+        self.repairs = [r for r in self.repairs if not r.startswith(prefixes)]
+        return notes
 
     def has_body(self) -> bool:
         return any(kind == "p" for _, kind, _ in self.items)
@@ -59,6 +77,7 @@ def split_page(text: str) -> list[Article]:
     units = _demote_cut_headlines(units, wrapped)
     chains = _join_pieces(units)
     drafts = _group(units, chains, dropped)
+    drafts = _untangle(drafts, _vectors_cache())
     drafts = _place_stray_headlines(drafts)
     return [_finish(d) for d in drafts if d.items or d.heads]
 
@@ -173,8 +192,7 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
             # A box label (阅读提示, 核心阅读) is printed text of the article it sits in.
             if current is None:
                 open_article([])
-            current.items.append((unit.index, "p", unit.text))
-            current.lines.append(unit.line)
+            current.add(unit.index, "p", unit.text, [unit.line])
             continue
         if unit.kind == BODY:
             chain = [by_index[i] for i in chains[unit.index]]
@@ -187,13 +205,11 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
             # of reports); anywhere else it opens the next article.
             if current is None or current.has_body() and not under_subhead:
                 open_article([])
-            current.items.append((unit.index, "byline", unit.text))
-            current.lines.append(unit.line)
+            current.add(unit.index, "byline", unit.text, [unit.line])
         elif unit.kind in (CREDIT, MARK):
             if current is None:
                 open_article([])
-            current.items.append((unit.index, unit.kind, unit.text))
-            current.lines.append(unit.line)
+            current.add(unit.index, unit.kind, unit.text, [unit.line])
     if pending_heads:
         _settle_heads(pending_heads, current, open_article, new_article[pending_heads[0].index])
     for index, note in dropped.items():
@@ -271,16 +287,16 @@ def _settle_heads(heads: list[Unit], current: _Draft | None, open_article, opens
     """A headline group opens an article, or is a subhead of the current one."""
     if current is not None and not opens:
         for h in heads:
-            current.items.append((h.index, "h", h.text))
+            current.add(h.index, "h", h.text, [h.line])
             current.subheads[h.index] = h
-            current.lines.append(h.line)
             current.repairs.extend(f"line {h.line}: {note}" for note in h.notes)
         return
     # A headline group has at most kicker, title and subtitle; lines beyond
     # those are subheads printed right under it.
     draft = open_article(heads[:3])
     for h in heads[3:]:
-        draft.items.append((h.index, "h", h.text))
+        draft.add(h.index, "h", h.text, [h.line])
+        draft.subheads[h.index] = h
         draft.repairs.extend(f"line {h.line}: {note}" for note in h.notes)
 
 
@@ -290,9 +306,8 @@ def _add_paragraph(draft: _Draft, chain: list[Unit]) -> None:
         text = evidence.glue(text, b.text)
         draft.repairs.append(f"joined line {a.line} with line {b.line} (sentence cut by a column break)")
     for u in chain:
-        draft.lines.append(u.line)
         draft.repairs.extend(f"line {u.line}: {note}" for note in u.notes)
-    draft.items.append((chain[0].index, "p", text))
+    draft.add(chain[0].index, "p", text, [u.line for u in chain])
 
 
 def _owner_of(drafts: list[_Draft], index: int) -> _Draft | None:
@@ -304,7 +319,164 @@ def _owner_of(drafts: list[_Draft], index: int) -> _Draft | None:
     return best or (drafts[0] if drafts else None)
 
 
-# -- 4. stray headlines ----------------------------------------------------------
+# -- 4. untangling neighbours ------------------------------------------------------
+
+MOVABLE = ("p", "h", "byline", CREDIT)
+
+
+def _untangle(drafts: list[_Draft], vectors) -> list[_Draft]:
+    """Between each article and the next headline: pieces of the new article
+    printed before its headline, and two articles interleaved piece by piece
+    (columns read across) around it."""
+    n = 0
+    while n + 1 < len(drafts):
+        above, below = drafts[n], drafts[n + 1]
+        if below.heads and above.has_body():
+            followers = []
+            for d in drafts[n + 2:]:
+                if d.heads:
+                    break
+                followers.append(d)
+            for d in _share_pieces(above, below, followers, vectors):
+                drafts.remove(d)
+        n += 1
+    return drafts
+
+
+def _sum_vectors(texts, vectors) -> dict:
+    total: dict = {}
+    for t in texts:
+        for k, v in vectors(t).items():
+            total[k] = total.get(k, 0.0) + v
+    return total
+
+
+def _headline_text(draft: _Draft) -> str:
+    return " ".join(h.text for h in draft.heads)
+
+
+def _movable(draft: _Draft) -> bool:
+    return all(kind in MOVABLE for _, kind, _ in draft.items)
+
+
+def _share_pieces(above: _Draft, below: _Draft, followers: list[_Draft], vectors) -> list[_Draft]:
+    """Weigh every way of sharing the pieces around the new headline between
+    the two articles that the layout damage can produce, and apply the best
+    if it reads clearly better than the printed order. Returns the followers
+    (headline-less drafts after `below`) that were absorbed."""
+    if not _movable(below):
+        return []
+    followers = followers if all(_movable(d) for d in followers) else []
+    tail = []
+    for item in reversed(above.items):
+        if item[1] != "p" or len(tail) == 3:
+            break
+        tail.insert(0, item)
+    kept_body = [it for it in above.items if it[1] == "p" and it not in tail]
+    if not kept_body and tail:
+        # The article above keeps at least the piece that opened it.
+        tail = tail[1:]
+        kept_body = [it for it in above.items if it[1] == "p" and it not in tail]
+    owner = {}
+    for d in [above, below] + followers:
+        for it in d.items:
+            owner[it[0]] = d
+    zone = tail + below.items + [it for d in followers for it in d.items]
+    if len(zone) < 2:
+        return []
+    slots = sorted((line, n) for n, it in enumerate(zone) for line in owner[it[0]].item_lines[it[0]])
+    cut = sum(1 for _, n in slots if n < len(tail))
+    texts = [it[2] for it in zone]
+    core = _sum_vectors([_headline_text(above)] * 2 + [it[2] for it in kept_body], vectors)
+    headline = _sum_vectors([_headline_text(below)] * 2, vectors)
+    straight_below = _sum_vectors([_headline_text(below)] * 2 + [it[2] for it in below.items], vectors)
+    margins = [evidence.cosine(vectors(t), core) - evidence.cosine(vectors(t), straight_below) for t in texts]
+    last_kept = kept_body[-1][2] if kept_body else ""
+
+    def sides(c: int, k: int, first_above: bool, rest_above: bool) -> list[bool] | None:
+        side: dict[int, bool] = {}
+        for s, (_, n) in enumerate(slots):
+            if s < c:
+                up = True
+            elif s < c + 2 * k:
+                up = ((s - c) % 2 == 0) == first_above
+            else:
+                up = rest_above
+            if side.setdefault(n, up) != up:
+                return None
+        up = [side[n] for n in range(len(zone))]
+        return up if not all(up) else None
+
+    def split_texts(up):
+        return [t for t, u in zip(texts, up) if u], [t for t, u in zip(texts, up) if not u]
+
+    def rough(up) -> float:
+        to_above, to_below = split_texts(up)
+        words = sum(m if u else -m for m, u in zip(margins, up))
+        return evidence.WEIGHTS["share.words"] * words + evidence.sharing_structure(last_kept, to_above, to_below)
+
+    printed = [n < len(tail) for n in range(len(zone))]
+    for n, it in enumerate(zone):
+        if owner[it[0]] is not above and owner[it[0]] is not below:
+            printed[n] = False   # followers read as part of the new article
+    candidates = []
+    for c in range(cut + 1):
+        for k in range((len(slots) - c) // 2 + 1):
+            for first_above in ((True, False) if k else (True,)):
+                for rest_above in (False, True):
+                    up = sides(c, k, first_above, rest_above)
+                    if up is not None and up != printed:
+                        candidates.append((rough(up), c, k, up))
+    if not candidates:
+        return []
+    candidates.sort(key=lambda x: -x[0])
+    if candidates[0][0] <= rough(printed):
+        return []
+    # Re-rank once with the new article's words as the best guess shares them.
+    guess = candidates[0][3]
+    guessed_below = _sum_vectors([_headline_text(below)] * 2 + [t for t, u in zip(texts, guess) if not u], vectors)
+    margins[:] = [evidence.cosine(vectors(t), core) - evidence.cosine(vectors(t), guessed_below) for t in texts]
+    candidates = sorted(((rough(up), c, k, up) for _, c, k, up in candidates), key=lambda x: -x[0])
+    def full(up) -> float:
+        moved = {t for t, u, p in zip(texts, up, printed) if u != p}
+        return evidence.sharing_score(last_kept, *split_texts(up), moved, core, headline, vectors)
+
+    plain = full(printed)
+    best, best_score = None, plain + evidence.SHARE_THRESHOLD
+    for _, c, k, up in candidates[:5]:
+        value = full(up)
+        if value > best_score:
+            best, best_score = (c, k, up), value
+    if best is None:
+        return []
+    c, k, up = best
+    _apply_sharing(above, below, followers, zone, up, owner)
+    moved_up = [it for it, u in zip(zone, up) if u and owner[it[0]] is not above]
+    moved_down = [it for it, u in zip(zone, up) if not u and owner[it[0]] is above]
+    what = ("columns interleaved around" if k else "pieces printed before") + f" the headline '{_headline_text(below)[:24]}'"
+    note = f"{what}: reassigned {len(moved_up) + len(moved_down)} piece(s) (evidence {best_score - plain:.2f} over the printed order)"
+    above.repairs.append(note)
+    below.repairs.append(note)
+    return followers
+
+
+def _apply_sharing(above: _Draft, below: _Draft, followers: list[_Draft], zone: list, up: list[bool], owner) -> None:
+    moving = []
+    for item, u in zip(zone, up):
+        source = owner[item[0]]
+        lines, subhead = source.item_lines[item[0]], source.subheads.pop(item[0], None)
+        moving.append((item, u, lines, subhead, source.take(item)))
+    for d in followers:
+        below.repairs.extend(d.repairs)
+    for item, u, lines, subhead, notes in sorted(moving, key=lambda m: m[0][0]):
+        target = above if u else below
+        target.add(item[0], item[1], item[2], lines)
+        target.repairs.extend(notes)
+        if subhead is not None:
+            target.subheads[item[0]] = subhead
+
+
+# -- 5. stray headlines ----------------------------------------------------------
 
 def _place_stray_headlines(drafts: list[_Draft]) -> list[_Draft]:
     """Headlines printed away from their body.
@@ -324,6 +496,7 @@ def _place_stray_headlines(drafts: list[_Draft]) -> list[_Draft]:
             prev.items.extend(d.items)
             prev.repairs.extend(d.repairs)
             prev.lines.extend(d.lines)
+            prev.item_lines.update(d.item_lines)
             continue
         out.append(d)
     return out
@@ -366,6 +539,7 @@ def _match_headlines(drafts: list[_Draft]) -> list[_Draft]:
             head.repairs = body.repairs + [f"matched headline '{head.heads[-1].text[:24]}' (line {head.heads[0].line}) "
                                            f"to the body printed before it (word overlap {best_score:.2f})"] + head.repairs
             head.lines = body.lines + head.lines
+            head.item_lines.update(body.item_lines)
             out[n] = None
     return [d for d in out if d is not None]
 
