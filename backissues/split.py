@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import evidence
-from .repair import clean_body
+from .repair import clean_body, clean_heading
 from .units import BANNER, BODY, BYLINE, CREDIT, DATELINE, HEAD, MARK, Unit, read_units
 
 
@@ -75,6 +75,7 @@ def split_page(text: str) -> list[Article]:
     units, wrapped = read_units(text)
     units, dropped = _drop_duplicates(units)
     units = _demote_cut_headlines(units, wrapped)
+    units = _promote_long_kickers(units)
     chains = _join_pieces(units)
     drafts = _group(units, chains, dropped)
     drafts = _untangle(drafts, _vectors_cache())
@@ -119,6 +120,26 @@ def _demote_cut_headlines(units: list[Unit], wrapped: bool) -> list[Unit]:
             text, notes = clean_body(unit.raw, wrapped)
             unit = Unit(unit.index, unit.line, unit.raw, text, BODY, 0, False, tuple(notes))
         out.append(unit)
+    return out
+
+
+def _promote_long_kickers(units: list[Unit]) -> list[Unit]:
+    """A long line that ends without punctuation, printed right above a
+    headline that a byline or dateline follows, is that headline's kicker
+    (too long to look like a headline line on its own)."""
+    out = list(units)
+    for n in range(len(units) - 2):
+        before = units[n - 1] if n else None
+        unit, head, after = units[n:n + 3]
+        if before is not None and before.kind == BODY and not before.ends_closed or unit.starts_open \
+                or unit.text[:1] in "（(":
+            continue
+        if unit.kind == BODY and head.kind == HEAD and not unit.ends_closed and "。" not in unit.text \
+                and len(unit.text) <= 64 and unit.text[-1:] not in "，、；：,;:" \
+                and (after.kind == BYLINE or after.kind == BODY and DATELINE.match(after.text)):
+            notes: list[str] = []
+            out[n] = Unit(unit.index, unit.line, unit.raw, clean_heading(unit.raw.strip(), notes), HEAD, 0, False,
+                          tuple(notes))
     return out
 
 
@@ -260,6 +281,7 @@ def headline_contexts(text: str) -> list[evidence.HeadContext]:
     units, wrapped = read_units(text)
     units, _ = _drop_duplicates(units)
     units = _demote_cut_headlines(units, wrapped)
+    units = _promote_long_kickers(units)
     chains = _join_pieces(units)
     in_chain = {i for chain in chains.values() for i in chain[1:]}
     ordered = [u for u in units if u.index not in in_chain]
