@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from . import evidence
 from .repair import clean_body, clean_heading
-from .units import BANNER, BODY, BYLINE, CREDIT, DATELINE, HEAD, MARK, Unit, read_units
+from .units import ends_sentence, BANNER, BODY, BYLINE, CREDIT, DATELINE, HEAD, MARK, Unit, read_units
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,7 @@ def split_page(text: str) -> list[Article]:
     chains = _join_pieces(units)
     drafts = _group(units, chains, dropped)
     drafts = _untangle(drafts, _vectors_cache())
+    drafts = _split_photo_stories(drafts, _vectors_cache())
     drafts = _place_stray_headlines(drafts)
     return [_finish(d) for d in drafts if d.items or d.heads]
 
@@ -391,7 +392,7 @@ def _share_pieces(above: _Draft, below: _Draft, followers: list[_Draft], vectors
     followers = followers if all(_movable(d) for d in followers) else []
     tail = []
     for item in reversed(above.items):
-        if item[1] != "p" or len(tail) == 3:
+        if item[1] != "p" or len(tail) == evidence.SHARE_TAIL:
             break
         tail.insert(0, item)
     kept_body = [it for it in above.items if it[1] == "p" and it not in tail]
@@ -496,6 +497,37 @@ def _apply_sharing(above: _Draft, below: _Draft, followers: list[_Draft], zone: 
         target.repairs.extend(notes)
         if subhead is not None:
             target.subheads[item[0]] = subhead
+
+
+def _split_photo_stories(drafts: list[_Draft], vectors) -> list[_Draft]:
+    """A photo caption printed after an article, closed by its credit line
+    (…摄), is a story of its own when its words share nothing with the
+    article above it."""
+    out = []
+    for d in drafts:
+        out.append(d)
+        if not d.items or d.items[-1][1] != CREDIT:
+            continue
+        body = [it for it in d.items[:-1] if it[1] == "p"]
+        tail = []
+        for item in reversed(d.items[:-1]):
+            if item[1] != "p" or len(tail) == 2:
+                break
+            tail.insert(0, item)
+        kept = [it for it in body if it not in tail]
+        if not tail or not kept or not ends_sentence(kept[-1][2]):
+            continue
+        core = _sum_vectors([_headline_text(d)] * 2 + [it[2] for it in kept], vectors)
+        if max(evidence.cosine(vectors(it[2]), core) for it in tail) >= evidence.PHOTO_STORY_SIMILARITY:
+            continue
+        story = _Draft()
+        for item in tail + [d.items[-1]]:
+            lines = d.item_lines[item[0]]
+            story.repairs.extend(d.take(item))
+            story.add(item[0], item[1], item[2], lines)
+        story.repairs.append("split the photo caption and its credit from the article above (no shared words)")
+        out.append(story)
+    return out
 
 
 # -- 5. stray headlines ----------------------------------------------------------
