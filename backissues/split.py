@@ -73,8 +73,10 @@ class _Draft:
 
 def split_page(text: str) -> list[Article]:
     units, wrapped = read_units(text)
-    units, dropped = _drop_duplicates(units)
     units = _demote_cut_headlines(units, wrapped)
+    units, dropped = _drop_duplicates(units)
+    units, cut = _drop_repeated_runs(units)
+    dropped.update(cut)
     units = _promote_long_kickers(units)
     chains = _join_pieces(units)
     drafts = _group(units, chains, dropped)
@@ -107,6 +109,58 @@ def _drop_duplicates(units: list[Unit]) -> tuple[list[Unit], dict[int, str]]:
             seen.append(key)
         kept.append(unit)
     return kept, dropped
+
+
+REPEAT_MIN = 30    # characters of a shingle that may start a repeated run
+REPEAT_RUN = 100   # a shorter repeat is more likely a quotation cited twice
+
+
+def _drop_repeated_runs(units: list[Unit]) -> tuple[list[Unit], dict[int, str]]:
+    """A long run printed twice inside two paragraphs: keep the copy whose
+    paragraph reads on with it (shares its words), cut the other."""
+    body = [u for u in units if u.kind == BODY and len(u.text) >= REPEAT_MIN]
+    seen: dict[str, int] = {}
+    cut: dict[int, str] = {}
+    texts = {u.index: u.text for u in body}
+    for u in body:
+        # Probe every 10th position against every position seen so far.
+        for start in range(0, len(u.text) - REPEAT_MIN + 1, 10):
+            shingle = u.text[start:start + REPEAT_MIN]
+            other = seen.get(shingle)
+            if other is not None and other not in cut and u.index not in cut:
+                run = _common_run(texts[other], texts[u.index], shingle)
+                if len(run) < REPEAT_RUN:
+                    continue
+                loser = _copy_that_does_not_read_on(texts[other], texts[u.index], run, other, u.index)
+                texts[loser] = texts[loser].replace(run, "", 1)
+                line = next(x.line for x in body if x.index == loser)
+                cut[loser] = f"removed duplicate run of {len(run)} characters inside line {line}: {run[:20]}…"
+        for start in range(len(u.text) - REPEAT_MIN + 1):
+            seen.setdefault(u.text[start:start + REPEAT_MIN], u.index)
+    out = [Unit(u.index, u.line, u.raw, texts[u.index], u.kind, u.level, u.bold, u.notes)
+           if u.index in cut else u for u in units]
+    return [u for u in out if u.text.strip("，。、；：,;: ")], cut
+
+
+def _common_run(a: str, b: str, seed: str) -> str:
+    """The longest stretch around `seed` that both texts share."""
+    i, j = a.index(seed), b.index(seed)
+    start = 0
+    while i - start > 0 and j - start > 0 and a[i - start - 1] == b[j - start - 1]:
+        start += 1
+    end = len(seed)
+    while i + end < len(a) and j + end < len(b) and a[i + end] == b[j + end]:
+        end += 1
+    return a[i - start:i + end]
+
+
+def _copy_that_does_not_read_on(a: str, b: str, run: str, index_a: int, index_b: int) -> int:
+    rest_a, rest_b = a.replace(run, "", 1), b.replace(run, "", 1)
+    if not rest_a.strip():
+        return index_a
+    if not rest_b.strip():
+        return index_b
+    return index_a if evidence.similarity(rest_a, run) < evidence.similarity(rest_b, run) else index_b
 
 
 # -- 2. joins ----------------------------------------------------------------
@@ -280,8 +334,9 @@ def _head_contexts(ordered: list[Unit], marked_page: bool) -> list[evidence.Head
 def headline_contexts(text: str) -> list[evidence.HeadContext]:
     """The headline groups of a page as the splitter weighs them (for tuning)."""
     units, wrapped = read_units(text)
-    units, _ = _drop_duplicates(units)
     units = _demote_cut_headlines(units, wrapped)
+    units, _ = _drop_duplicates(units)
+    units, _ = _drop_repeated_runs(units)
     units = _promote_long_kickers(units)
     chains = _join_pieces(units)
     in_chain = {i for chain in chains.values() for i in chain[1:]}

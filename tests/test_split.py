@@ -405,3 +405,34 @@ def test_conservation_page_is_split_as_a_reader_would():
     assert first.marks == ("（下转第2版）",)
     assert len(first.credits) == 1 and first.credits[0].endswith("摄")
     assert second.bylines == ("通讯员 高洁",)
+
+
+def test_a_long_run_printed_twice_inside_two_paragraphs_is_kept_once_where_it_reads_on():
+    run = ("据不完全统计，全市各级工会今年共开展职工技能培训一千二百余场，参训职工超过六万人次，"
+           "其中一线职工占八成以上，培训合格率达到百分之九十五，比去年提高了七个百分点，"
+           "另有三百余名职工通过培训取得了高级工以上职业资格证书。")
+    page = f"""## 市总工会推进职工技能提升行动
+
+本报讯（记者 邓海鹰）今年以来，市总工会把职工技能培训作为重点工作，在全市企业广泛开展岗位练兵活动。{run}
+
+下一步，市总工会将推动驿站向乡镇延伸，为户外劳动者提供更多便利。{run}
+"""
+    [article] = split_page(page)
+    text = body_text(article)
+    assert text.count("据不完全统计") == 1
+    assert "岗位练兵活动。据不完全统计" in text          # the copy that reads on stays
+    assert any("removed duplicate run" in r and "line 5" in r for r in article.repairs), article.repairs
+
+
+def test_a_quotation_cited_twice_on_a_page_is_not_a_duplicate():
+    quote = "“中国采取的措施有力有效，为世界防控疫情争取了时间。”"
+    page = f"""## 甲文章标题在此
+
+本报讯（记者 甲）外方人士表示，{quote}他说，合作将继续深化。
+
+## 乙文章标题在此
+
+本报讯（记者 乙）另一位专家也引用了这句话：{quote}专家认为，前景可期。
+"""
+    texts = "".join(body_text(a) for a in split_page(page))
+    assert texts.count("为世界防控疫情争取了时间") == 2
