@@ -164,7 +164,8 @@ def join_score(a: Unit, b: Unit, distance: int) -> float:
 
 def glue(left: str, right: str) -> str:
     """Join two pieces of one sentence; a space only between Latin words."""
-    if left and right and left[-1].isascii() and left[-1].isalnum() and right[0].isascii() and right[0].isalnum():
+    # Latin words need a space; a number cut in two does not.
+    if left and right and left[-1].isascii() and left[-1].isalpha() and right[0].isascii() and right[0].isalpha():
         return left + " " + right
     return left + right
 
