@@ -137,6 +137,11 @@ def headline_line_score(unit: Unit, prev: Unit | None, nxt: Unit | None) -> floa
     return score
 
 
+def ends_mid_word(text: str) -> bool:
+    """Does the text stop on a one-character word (…多是中小|微): a line cut mid-phrase?"""
+    return _single_char_tail(text)
+
+
 def _single_char_tail(text: str) -> bool:
     tail = text.rstrip("”’」』）)》】\"'")
     if len(tail) < 3 or tail != text or not _han(tail[-1]):

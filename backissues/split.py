@@ -183,15 +183,30 @@ def _promote_long_kickers(units: list[Unit]) -> list[Unit]:
     headline that a byline or dateline follows, is that headline's kicker
     (too long to look like a headline line on its own)."""
     out = list(units)
-    for n in range(len(units) - 2):
+
+    def opens(u: Unit) -> bool:
+        return u.kind == BYLINE or u.kind == BODY and bool(DATELINE.match(u.text))
+
+    def unpunctuated(u: Unit) -> bool:
+        return u.kind == BODY and not u.ends_closed and "。" not in u.text and len(u.text) <= 64 \
+            and u.text[-1:] not in "，、；：,;:" and not u.text.rstrip("-—－").endswith(tuple("0123456789")) \
+            and not u.starts_open and u.text[:1] not in "（(" and not evidence.ends_mid_word(u.text) \
+            and not DATELINE.match(u.text)
+
+    for n in range(len(units) - 1):
         before = units[n - 1] if n else None
-        unit, head, after = units[n:n + 3]
-        if before is not None and before.kind == BODY and not before.ends_closed or unit.starts_open \
-                or unit.text[:1] in "（(":
+        unit, nxt = units[n], units[n + 1]
+        after = units[n + 2] if n + 2 < len(units) else None
+        # ... and one right below a headline, above the byline or dateline, is its subtitle.
+        if unpunctuated(unit) and before is not None and before.kind == HEAD and opens(nxt):
+            notes: list[str] = []
+            out[n] = Unit(unit.index, unit.line, unit.raw, clean_heading(unit.raw.strip(), notes), HEAD, 0, False,
+                          tuple(notes))
             continue
-        if unit.kind == BODY and head.kind == HEAD and not unit.ends_closed and "。" not in unit.text \
-                and len(unit.text) <= 64 and unit.text[-1:] not in "，、；：,;:" \
-                and (after.kind == BYLINE or after.kind == BODY and DATELINE.match(after.text)):
+        if after is None or before is not None and before.kind == BODY and not before.ends_closed:
+            continue
+        head = nxt
+        if unpunctuated(unit) and head.kind == HEAD and opens(after):
             notes: list[str] = []
             out[n] = Unit(unit.index, unit.line, unit.raw, clean_heading(unit.raw.strip(), notes), HEAD, 0, False,
                           tuple(notes))

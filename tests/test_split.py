@@ -434,3 +434,30 @@ def test_a_quotation_cited_twice_on_a_page_is_not_a_duplicate():
 """
     texts = "".join(body_text(a) for a in split_page(page))
     assert texts.count("为世界防控疫情争取了时间") == 2
+
+
+def test_unpunctuated_line_between_headline_and_dateline_is_the_subtitle():
+    page = """县总工会开展送法进企业活动
+
+全年将为一百家企业的职工送去法律体检服务
+
+本报讯（通讯员 周小燕）4月下旬，县总工会组织律师走进工业园区，为200余名职工讲解劳动合同法。
+"""
+    [article] = split_page(page)
+    assert article.headline.title == "县总工会开展送法进企业活动"
+    assert article.headline.subtitle == "全年将为一百家企业的职工送去法律体检服务"
+
+
+def test_line_cut_mid_word_below_a_subhead_is_not_taken_for_a_subtitle():
+    page = """## 县总工会开展送法进企业活动
+
+本报讯（通讯员 周小燕）4月下旬，县总工会组织律师走进工业园区，为职工讲解劳动合同法。
+
+服务延伸到园区
+
+律师团队介绍说，园区的300多家企业多是中小微
+
+本报讯（记者 吴晓峰）近日，市总工会启动职工书屋建设，首批建成50家。
+"""
+    texts = "".join(body_text(a) for a in split_page(page))
+    assert "园区的300多家企业多是中小微" in texts
