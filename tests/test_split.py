@@ -455,9 +455,10 @@ def test_line_cut_mid_word_below_a_subhead_is_not_taken_for_a_subtitle():
 
 服务延伸到园区
 
-律师团队介绍说，园区的300多家企业多是中小微
+律师团队负责人在座谈会上介绍说，经过摸底调查，全区各个园区的300多家企业多是中小微
 
 本报讯（记者 吴晓峰）近日，市总工会启动职工书屋建设，首批建成50家。
 """
     texts = "".join(body_text(a) for a in split_page(page))
     assert "园区的300多家企业多是中小微" in texts
+    assert all(a.headline.subtitle is None for a in split_page(page))
