@@ -61,7 +61,7 @@ WEIGHTS = {
     "share.broken": -1.0,         # ... and not continued
     "share.dateline_first": 1.0,  # a dateline piece opens the new article's body
     "share.dateline_inside": -4.0,  # a dateline anywhere else
-    "share.signoff_inside": -2.0,   # a sign-off that is not its article's last piece
+    "share.signoff_inside": -10.0,  # a sign-off that is not its article's last piece
     # a short plain line being a headline line at all (vs. a cut body line)
     "line.markup": 5.0,           # # heading or **bold** line
     "line.base": 1.0,
@@ -240,6 +240,7 @@ def headline_score(ctx: HeadContext, vectors) -> float:
 
 _COLUMN_TAG = re.compile(r"[（(][^（()）]{2,16}[）)]$")      # 标题（国际论坛）
 _SIGNOFF = re.compile(r"[（(][^（()）]{2,40}[）)]$")
+_SIGNOFF_LINE = re.compile(r"^[（(][^（()）]{2,40}[）)]$")    # （本报阿布贾2月15日电）
 
 
 def head_shape(text: str) -> tuple:
@@ -275,7 +276,7 @@ def sharing_structure(last_kept: str, to_above: list[str], to_below: list[str]) 
             if not ends_sentence(x):
                 score += w["share.join"] if continues(x, y) else w["share.broken"]
         for t in sequence[:-1]:
-            if _SIGNOFF.search(t):
+            if _SIGNOFF_LINE.match(t):
                 score += w["share.signoff_inside"]
     for n, t in enumerate(to_below):
         if DATELINE.match(t):

@@ -114,6 +114,9 @@ def _looks_like_headline(flat: str) -> bool:
         return False
     if ends_sentence(compact) or compact[-1] in "，、；：,;:" or compact[0] in _OPEN_START:
         return False
+    # Contact lines (邮箱, 传真, 电话, web addresses) are notes, not headlines.
+    if re.search(r"@|https?:|www\.|邮箱|传真|电话[：:]|[0-9]{3,4}[-－)）][0-9]{7,8}", compact):
+        return False
     # A closing bracket with no opening one: the tail of a cut sentence.
     if re.match(r"^[^（(]*[）)]", compact):
         return False
