@@ -93,22 +93,23 @@ def _key(text: str) -> str:
 
 
 def _drop_duplicates(units: list[Unit]) -> tuple[list[Unit], dict[int, str]]:
-    """Drop body pieces printed twice: an exact copy, or a copy cut short.
+    """Drop body pieces printed twice: an exact copy, or a copy cut short
+    (before or after the full one); the full copy is the one that reads on.
 
-    Returns the kept units and {index of the kept copy's successor position:
-    note} so the log lands in the article that keeps the text.
+    Returns the kept units and {index of the dropped unit: note}; the note
+    lands in the article that keeps the text.
     """
-    seen: list[str] = []
-    kept, dropped = [], {}
-    for unit in units:
-        key = _key(unit.text)
-        if unit.kind == BODY and len(key) >= 8 and any(key == s or (len(key) >= 8 and s.startswith(key)) for s in seen):
-            dropped[unit.index] = f"removed duplicate piece (line {unit.line}): {unit.text[:30]}…"
+    body = [(u, _key(u.text)) for u in units if u.kind == BODY]
+    dropped = {}
+    for n, (unit, key) in enumerate(body):
+        if len(key) < 8:
             continue
-        if unit.kind == BODY:
-            seen.append(key)
-        kept.append(unit)
-    return kept, dropped
+        earlier = any(k.startswith(key) for u, k in body[:n] if u.index not in dropped)
+        # A cut copy printed first: a later piece starts with all of it.
+        later = len(key) >= 15 and not unit.ends_closed and any(k.startswith(key) and k != key for _, k in body[n + 1:])
+        if earlier or later:
+            dropped[unit.index] = f"removed duplicate piece (line {unit.line}): {unit.text[:30]}…"
+    return [u for u in units if u.index not in dropped], dropped
 
 
 REPEAT_MIN = 30    # characters of a shingle that may start a repeated run

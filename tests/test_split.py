@@ -268,8 +268,6 @@ def test_paragraph_printed_twice_is_kept_once_with_a_repair_note():
     assert len(notes) == 1 and "7" in re.findall(r"\d+", notes[0]), article.repairs
 
 
-@pytest.mark.xfail(strict=True, reason="duplicates are only found when the later copy is the shorter one; a copy "
-                                       "cut short that is printed before the full paragraph is kept as well")
 def test_paragraph_printed_twice_is_kept_once_when_the_cut_copy_comes_first():
     page = """## 市总工会建成百家职工驿站
 
