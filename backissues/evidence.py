@@ -28,32 +28,32 @@ WEIGHTS = {
     # and the samples (weight 10), held-out accuracy 0.86. The corpus has no #, bold-only or lone ###
     # groups, so "head.markdown_section" and "head.markdown_lower_only" keep
     # hand-set values: on the sample pages those lines are in-article subheads.
-    "head.after_signoff": 0.94,
-    "head.bias": -0.93,
+    "head.after_signoff": 0.89,
+    "head.bias": -0.91,
     "head.byline_after_credit": 1.10,
-    "head.byline_follows": -1.64,
-    "head.colon": -2.32,
+    "head.byline_follows": -1.58,
+    "head.colon": -2.18,
     "head.column_tag": 1.46,
-    "head.dateline_follows": 2.18,
-    "head.group": 0.12,
-    "head.group_of_three": -0.67,
-    "head.length": 0.81,
+    "head.dateline_follows": 2.11,
+    "head.group": 0.10,
+    "head.group_of_three": -0.70,
+    "head.length": 0.83,
     "head.markdown_section": -1.0,
     "head.markdown_lower_only": -2.0,
-    "head.markdown_top": 0.11,
+    "head.markdown_top": -0.24,
     "head.markdown_title": 2.80,
-    "head.no_body_above": 1.72,
-    "head.page_start": 1.57,
-    "head.parallel": -1.89,
-    "head.pieces_below": -0.38,
-    "head.prev_open": 0.19,
-    "head.quote": -0.24,
-    "head.short": 1.19,
-    "head.similar_above_below": -3.02,
-    "head.spaced_parts": -0.60,
-    "head.subtitle_dash": -0.20,
-    "head.unmarked_on_marked_page": -4.66,
-    "head.words_below": 0.64,
+    "head.no_body_above": 1.88,
+    "head.page_start": 1.53,
+    "head.parallel": -1.87,
+    "head.pieces_below": -0.43,
+    "head.prev_open": 0.21,
+    "head.quote": -0.20,
+    "head.short": 1.24,
+    "head.similar_above_below": -3.33,
+    "head.spaced_parts": -0.55,
+    "head.subtitle_dash": -0.18,
+    "head.unmarked_on_marked_page": -4.72,
+    "head.words_below": 0.51,
     # sharing the pieces around a headline between the article above and the
     # new one (pieces printed before their headline; columns interleaved)
     "share.words": 8.0,           # per piece: cosine to the rest of its article - to the other one
@@ -199,6 +199,7 @@ def headline_features(ctx: HeadContext, vectors) -> dict[str, float]:
     last = ctx.before[-1] if ctx.before else None
     levels = {h.level for h in heads}
     above = " ".join(u.text for u in body_before)
+    earlier = " ".join(u.text for u in body_before[:-2]) if len(body_before) >= 4 else ""
     below = " ".join(u.text for u in body_after)
     return {
         "head.unmarked_on_marked_page": float(ctx.marked_page and not any(levels)),
@@ -220,7 +221,11 @@ def headline_features(ctx: HeadContext, vectors) -> dict[str, float]:
         "head.after_signoff": float(last is not None and (last.kind == "credit" or last.kind == "body" and bool(_SIGNOFF.search(last.text)))),
         "head.page_start": float(ctx.page_start),
         "head.no_body_above": float(not body_before),
-        "head.similar_above_below": cosine(vectors(above), vectors(below)) if above and below else 0.5,
+        # The last pieces above may be the new article's own, printed before
+        # its headline: the subject changes if it changes without them.
+        "head.similar_above_below": min(cosine(vectors(above), vectors(below)),
+                                        cosine(vectors(earlier), vectors(below)) if earlier else 1.0)
+        if above and below else 0.5,
         "head.words_below": headline_match(text, " ".join(u.text for u in body_after[:4]), 1) if body_after else 0.0,
         "head.length": min(len(text), 40) / 20,
         "head.short": float(len(text) <= 6),
