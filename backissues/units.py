@@ -114,6 +114,9 @@ def _looks_like_headline(flat: str) -> bool:
         return False
     if ends_sentence(compact) or compact[-1] in "，、；：,;:" or compact[0] in _OPEN_START:
         return False
+    # An attribution under a quotation or note (——习近平, ——编 者) signs it off.
+    if re.fullmatch(r"[—-]{1,2}(?:[\u4e00-\u9fff][\s\u00a0\u3000]*){2,4}", compact):
+        return False
     # Contact lines (邮箱, 传真, 电话, web addresses) are notes, not headlines.
     if re.search(r"@|https?:|www\.|邮箱|传真|电话[：:]|[0-9]{3,4}[-－)）][0-9]{7,8}", compact):
         return False

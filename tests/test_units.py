@@ -224,3 +224,14 @@ def test_spaces_between_names_in_bylines_do_not_make_a_page_wrapped():
 本报讯（通讯员 高洁 杨帆）近日，县总工会邀请心理咨询师走进企业，为一线职工开展心理健康讲座。
 """
     assert not is_wrapped(page)
+
+
+@pytest.mark.parametrize("line", ["——编 者", "——编\u00a0\u00a0者", "——习近平"])
+def test_attribution_under_a_note_or_quotation_is_not_a_headline(line):
+    [unit], _ = read_units(line + "\n")
+    assert unit.kind == BODY
+
+
+def test_contact_line_is_not_a_headline():
+    [unit], _ = read_units("来稿邮箱：gongren@example.com\n")
+    assert unit.kind == BODY
