@@ -63,7 +63,7 @@ def names_by_role(text: str, lead_role: str | None = None) -> dict[str, list[str
     before the first role word go under `lead_role`, or are dropped if None.
     """
     out: dict[str, list[str]] = {}
-    parts = re.split(f"({_ROLE_RE})", text)
+    parts = re.split(f"({_ROLE_RE})", re.sub(r"(?:整理|采写)$", "", text.strip()))
     role = lead_role
     for part in parts:
         if part in _ROLES:

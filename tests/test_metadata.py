@@ -153,3 +153,7 @@ def test_photo_credit_with_two_roles():
 def test_names_are_not_repeated():
     byline = read_byline(["本报讯（记者刘旭）辽宁。"], ["本报记者 刘旭"], [])
     assert list(byline.reporters) == ["刘旭"]
+
+
+def test_compiled_by_is_not_part_of_the_name():
+    assert names_by_role("本报记者\u00a0\u00a0王云娜整理") == {"reporters": ["王云娜"]}

@@ -235,3 +235,9 @@ def test_attribution_under_a_note_or_quotation_is_not_a_headline(line):
 def test_contact_line_is_not_a_headline():
     [unit], _ = read_units("来稿邮箱：gongren@example.com\n")
     assert unit.kind == BODY
+
+
+@pytest.mark.parametrize("line", ["本报记者\u00a0\u00a0王云娜整理", "本报驻埃及记者\u00a0周\u00a0輖", "本报赴乍得特派记者 万 宇"])
+def test_byline_variants_are_bylines(line):
+    [unit], _ = read_units(line + "\n")
+    assert unit.kind == BYLINE
