@@ -241,3 +241,8 @@ def test_contact_line_is_not_a_headline():
 def test_byline_variants_are_bylines(line):
     [unit], _ = read_units(line + "\n")
     assert unit.kind == BYLINE
+
+
+def test_page_staff_credit_and_summary_box_label():
+    units, _ = read_units("本版制图：汪哲平\n\n内容提要\n")
+    assert [u.kind for u in units] == [CREDIT, BANNER]
