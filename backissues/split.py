@@ -288,7 +288,7 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
             continue
         if unit.kind == BODY:
             chain = [by_index[i] for i in chains[unit.index]]
-            opens = bool(DATELINE.match(unit.text))
+            opens = bool(DATELINE.match(unit.text)) and not _same_dateline(current, unit.text)
             if current is None or (opens and current.has_body() and not _just_opened_by_byline(current)):
                 open_article([])
             _add_paragraph(current, chain)
@@ -309,6 +309,23 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
         if owner is not None:
             owner.repairs.append(note)
     return drafts
+
+
+def _same_dateline(draft: _Draft | None, text: str) -> bool:
+    """A roundup under one headline repeats its dateline for each report
+    (据新华社北京2月2日电 … 据新华社北京2月2日电 …)."""
+    if draft is None:
+        return False
+    first = next((payload for _, kind, payload in draft.items if kind == "p"), "")
+    words = _dateline_words(first)
+    return words is not None and words == _dateline_words(text)
+
+
+def _dateline_words(text: str) -> str | None:
+    """A dateline with its place and date (据新华社北京2月2日电); a bare 本报讯
+    says nothing about which report it opens."""
+    m = re.match(r"^\S*?\d+日电", re.sub(r"\*", "", text))
+    return m.group() if m and DATELINE.match(text) else None
 
 
 def _just_opened_by_byline(draft: _Draft) -> bool:

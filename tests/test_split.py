@@ -460,3 +460,24 @@ def test_line_cut_mid_word_below_a_subhead_is_not_taken_for_a_subtitle():
     texts = "".join(body_text(a) for a in split_page(page))
     assert "园区的300多家企业多是中小微" in texts
     assert all(a.headline.subtitle is None for a in split_page(page))
+
+
+def test_a_roundup_repeating_its_dateline_stays_one_article():
+    page = """外交部长同多国外长通电话
+
+据新华社北京2月2日电  2月1日，外交部长同甲国外长通电话。甲国外长表示，愿同中方加强合作。
+
+据新华社北京2月2日电  2月1日晚，外交部长同乙国外长通电话。乙国外长对中方的努力表示赞赏。
+"""
+    [article] = split_page(page)
+    assert "乙国外长对中方的努力表示赞赏" in body_text(article)
+
+
+def test_a_new_place_and_date_in_the_dateline_opens_a_new_report():
+    page = """## 外交部长同甲国外长通电话
+
+据新华社北京2月2日电  2月1日，外交部长同甲国外长通电话。甲国外长表示，愿同中方加强合作。
+
+据新华社上海2月3日电  2月2日，上海市举行春季招聘会，3000余家企业提供岗位5万个。
+"""
+    assert len(split_page(page)) == 2
