@@ -25,7 +25,8 @@ CONTINUATION_MARK = re.compile(r"^[（(](?:上接|下转|转自|接)第?[0-9一�
 _STAFF_CREDIT = re.compile(r"^(?:本版)?(?:版式设计|制图|责编|责任编辑|美编|校对|编辑|图片编辑|数据来源|资料来源)[：:]")
 _CREDIT_END = re.compile(r"(?:摄|摄影|摄影报道|供图|制图|绘图|图|漫画)(?:[（(][^）)]{1,12}[）)])?$")
 _AGENCY_LINE = re.compile(r"^(?:新华社(?:发|记者)?|视觉中国|中新社|人民视觉|IC ?photo|CFP|东方IC)[^。！？]{0,12}$")
-_BANNER = re.compile(r"^(?:阅读提示|核心阅读|内容提要|内容摘要|编者按|编者的话|相关链接|链接|背景链接|延伸阅读)[：:]?$")
+_BANNER = re.compile(r"^(?:阅读提示|核心阅读|内容提要|内容摘要|编者按|编者的话|编后|编后语|开栏的话|引子|记者手记|"
+                     r"相关链接|链接|背景链接|延伸阅读)[：:]?$")
 _TERMINAL = "。！？!?…"
 _CLOSERS = "”’」』）)】\"'》"
 _OPEN_START = "，。、；：,;:）)”’》】…"
@@ -117,6 +118,9 @@ def _looks_like_headline(flat: str) -> bool:
         return False
     # An attribution under a quotation or note (——习近平, ——编 者) signs it off.
     if re.fullmatch(r"[—-]{1,2}(?:[\u4e00-\u9fff][\s\u00a0\u3000]*){2,4}", compact):
+        return False
+    # ... or a speaker's words in a package of views: ——王诚代表（蚌埠市市长）
+    if re.fullmatch(r"[—-]{1,2}[^，。—]{2,24}(?:代表|委员)(?:[（(][^（()）]{2,40}[）)])?", compact):
         return False
     # Contact lines (邮箱, 传真, 电话, web addresses) are notes, not headlines.
     if re.search(r"@|https?:|www\.|邮箱|传真|电话[：:]|[0-9]{3,4}[-－)）][0-9]{7,8}", compact):

@@ -481,3 +481,20 @@ def test_a_new_place_and_date_in_the_dateline_opens_a_new_report():
 据新华社上海2月3日电  2月2日，上海市举行春季招聘会，3000余家企业提供岗位5万个。
 """
     assert len(split_page(page)) == 2
+
+
+def test_numbered_parts_of_an_article_stay_in_it():
+    page = """## 全面推进职工素质建设工程
+
+本报讯（记者 郑文静）全总日前印发意见，对今后五年职工素质建设作出部署。
+
+一、加强思想政治引领
+
+意见要求，各级工会要深入开展理论宣讲，引导职工听党话、跟党走。
+
+二、提升职工技能素质
+
+意见提出，到2025年，全国技能人才总量持续增长，高技能人才占比明显提高。
+"""
+    [article] = split_page(page)
+    assert [p for kind, p in article.blocks if kind == "h"] == ["一、加强思想政治引领", "二、提升职工技能素质"]

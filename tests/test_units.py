@@ -246,3 +246,14 @@ def test_byline_variants_are_bylines(line):
 def test_page_staff_credit_and_summary_box_label():
     units, _ = read_units("本版制图：汪哲平\n\n内容提要\n")
     assert [u.kind for u in units] == [CREDIT, BANNER]
+
+
+def test_speaker_attribution_in_a_package_of_views_is_not_a_headline():
+    [unit], _ = read_units("——王诚代表（安徽省蚌埠市市长）\n")
+    assert unit.kind == BODY
+
+
+@pytest.mark.parametrize("label", ["引子", "开栏的话", "编后"])
+def test_more_box_labels(label):
+    [unit], _ = read_units(label + "\n")
+    assert unit.kind == BANNER
