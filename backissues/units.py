@@ -122,6 +122,10 @@ def _looks_like_headline(flat: str) -> bool:
     # ... or a speaker's words in a package of views: ——王诚代表（蚌埠市市长）
     if re.fullmatch(r"[—-]{1,2}[^，。—]{2,24}(?:代表|委员)(?:[（(][^（()）]{2,40}[）)])?", compact):
         return False
+    # Who is speaking or writing: （埃及）西夏姆·宰迈提, 何建明（中国作协副主席）
+    if re.fullmatch(r"[（(][\u4e00-\u9fff]{2,8}[）)][\u4e00-\u9fff·]{2,12}", compact) \
+            or re.fullmatch(r"[\u4e00-\u9fff·]{2,4}(?:代表|委员)?[（(][^（()）]{2,40}[）)]", compact):
+        return False
     # Contact lines (邮箱, 传真, 电话, web addresses) are notes, not headlines.
     if re.search(r"@|https?:|www\.|邮箱|传真|电话[：:]|[0-9]{3,4}[-－)）][0-9]{7,8}", compact):
         return False

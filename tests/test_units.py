@@ -257,3 +257,14 @@ def test_speaker_attribution_in_a_package_of_views_is_not_a_headline():
 def test_more_box_labels(label):
     [unit], _ = read_units(label + "\n")
     assert unit.kind == BANNER
+
+
+@pytest.mark.parametrize("line", ["（埃及）西夏姆·宰迈提", "何建明（中国作协副主席）", "王诚代表（安徽省蚌埠市市长）"])
+def test_speaker_and_author_labels_are_not_headlines(line):
+    [unit], _ = read_units(line + "\n")
+    assert unit.kind == BODY
+
+
+def test_headline_with_a_column_tag_is_still_a_headline():
+    [unit], _ = read_units("铜镜文化的魅力（文物有话说）\n")
+    assert unit.kind == HEAD
