@@ -1,14 +1,20 @@
 """Splitting a page into articles, repairing what the OCR layout broke.
 
 The page is first cut into units (`units.py`). Then, in order:
-  1. duplicates: pieces printed twice are dropped (the first copy is kept);
+  1. cut lines: short lines that read as cut body text stop being headline
+     candidates; duplicates (whole pieces, cut copies, long runs repeated
+     inside paragraphs) are dropped, keeping the copy that reads on;
   2. joins: body pieces cut mid-sentence are chained to their continuation,
      which may sit further down the page (columns interleave) — each
      candidate pair is scored by `evidence.join_score`, best pairs first;
-  3. articles: headline groups, bylines and datelines open articles; each
-     headline group is weighed by `evidence.headline_score` as a new article
-     or an in-article subhead;
-  4. headlines printed inside or after their own body are moved to it.
+  3. articles: each run of headline lines is weighed once by
+     `evidence.headline_score` as a new article or an in-article subhead;
+     datelines and bylines open articles;
+  4. untangling: pieces shared wrongly between an article and the next
+     headline (printed before it, or interleaved column by column) are
+     moved where they read best (`evidence.sharing_score`);
+  5. photo captions, and headlines printed apart from their body, find
+     their article.
 Every decision is written to the article's repair log.
 """
 from __future__ import annotations
@@ -16,9 +22,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import rjieba
+
 from . import evidence
+from .keywords import default_idf
 from .repair import clean_body, clean_heading
-from .units import ends_sentence, BANNER, BODY, BYLINE, CREDIT, DATELINE, HEAD, MARK, Unit, read_units
+from .units import BANNER, BODY, BYLINE, CREDIT, DATELINE, HEAD, MARK, Unit, ends_sentence, read_units
 
 
 @dataclass(frozen=True)
@@ -383,8 +392,7 @@ def _marked(units: list[Unit]) -> bool:
 
 
 def _vectors_cache():
-    from .keywords import default_idf
-    import rjieba
+    """TF-IDF word vectors of texts, each cut once per page."""
     idf, cache = default_idf(), {}
 
     def vectors(text: str) -> dict:
