@@ -13,7 +13,7 @@ from functools import lru_cache
 import jieba
 import rjieba
 
-from .units import DATELINE, Unit, ends_sentence
+from .units import DATELINE, Unit, ends_sentence, starts_mid_sentence
 
 WEIGHTS = {
     # joining a piece that ends mid-sentence to its continuation
@@ -124,7 +124,7 @@ def headline_line_score(unit: Unit, prev: Unit | None, nxt: Unit | None) -> floa
     text = unit.text.replace(" ", "")
     score = w["line.base"] + w["line.long"] * max(0, len(text) - 24)
     score += w["line.comma"] * (text.count("，") + text.count(","))
-    if _single_char_tail(text):
+    if ends_mid_word(text):
         score += w["line.single_char_tail"]
     if prev is not None and prev.kind in ("body", "head") and not ends_sentence(prev.text) and not prev.level \
             and word_across(prev.text, text):
@@ -140,10 +140,6 @@ def headline_line_score(unit: Unit, prev: Unit | None, nxt: Unit | None) -> floa
 
 def ends_mid_word(text: str) -> bool:
     """Does the text stop on a one-character word (…多是中小|微): a line cut mid-phrase?"""
-    return _single_char_tail(text)
-
-
-def _single_char_tail(text: str) -> bool:
     tail = text.rstrip("”’」』）)》】\"'")
     if len(tail) < 3 or tail != text or not _han(tail[-1]):
         return False
@@ -270,7 +266,7 @@ def cosine(a: dict, b: dict) -> float:
 
 def continues(left: str, right: str) -> bool:
     """Does `right` read on from `left`, which stops mid-sentence?"""
-    return bool(right) and (right[0] in "，。、；：,;:）)”’》】…" or word_across(left, right))
+    return starts_mid_sentence(right) or word_across(left, right)
 
 
 def sharing_structure(last_kept: str, to_above: list[str], to_below: list[str]) -> float:
@@ -313,11 +309,17 @@ def sharing_score(last_kept: str, to_above: list[str], to_below: list[str], move
     return score
 
 
-def _with(base: dict, texts: list[str], vectors) -> tuple[dict, float]:
-    total = dict(base)
+def sum_vectors(texts, vectors, base: dict | None = None) -> dict:
+    """The word vectors of `texts` added up (onto a copy of `base`)."""
+    total = dict(base or {})
     for t in texts:
         for k, v in vectors(t).items():
             total[k] = total.get(k, 0.0) + v
+    return total
+
+
+def _with(base: dict, texts: list[str], vectors) -> tuple[dict, float]:
+    total = sum_vectors(texts, vectors, base)
     return total, sum(v * v for v in total.values())
 
 

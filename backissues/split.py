@@ -64,6 +64,11 @@ class _Draft:
         self.item_lines[position] = tuple(lines)
         self.lines.extend(lines)
 
+    def add_subhead(self, head: Unit) -> None:
+        self.add(head.index, "h", head.text, [head.line])
+        self.subheads[head.index] = head
+        self.repairs.extend(f"line {head.line}: {note}" for note in head.notes)
+
     def take(self, item) -> list[str]:
         """Remove an item (to move it to another article); returns the
         repair notes about its lines, which move with it."""
@@ -81,18 +86,25 @@ class _Draft:
 
 
 def split_page(text: str) -> list[Article]:
+    units, dropped, chains = _prepare(text)
+    vectors = _vectors_cache()
+    drafts = _group(units, chains, dropped, vectors)
+    drafts = _untangle(drafts, vectors)
+    drafts = _split_photo_stories(drafts, vectors)
+    drafts = _place_stray_headlines(drafts)
+    return [_finish(d) for d in drafts if d.items or d.heads]
+
+
+def _prepare(text: str) -> tuple[list[Unit], dict[int, str], dict[int, list[int]]]:
+    """Units with cut lines demoted and duplicates dropped, the dropped
+    pieces' notes, and the chains of pieces cut by column breaks."""
     units, wrapped = read_units(text)
     units = _demote_cut_headlines(units, wrapped)
     units, dropped = _drop_duplicates(units)
     units, cut = _drop_repeated_runs(units)
     dropped.update(cut)
-    units = _promote_long_kickers(units)
-    chains = _join_pieces(units)
-    drafts = _group(units, chains, dropped)
-    drafts = _untangle(drafts, _vectors_cache())
-    drafts = _split_photo_stories(drafts, _vectors_cache())
-    drafts = _place_stray_headlines(drafts)
-    return [_finish(d) for d in drafts if d.items or d.heads]
+    units = _promote_long_headline_lines(units)
+    return units, dropped, _join_pieces(units)
 
 
 # -- 1. duplicates ---------------------------------------------------------
@@ -188,10 +200,11 @@ def _demote_cut_headlines(units: list[Unit], wrapped: bool) -> list[Unit]:
     return out
 
 
-def _promote_long_kickers(units: list[Unit]) -> list[Unit]:
+def _promote_long_headline_lines(units: list[Unit]) -> list[Unit]:
     """A long line that ends without punctuation, printed right above a
     headline that a byline or dateline follows, is that headline's kicker
-    (too long to look like a headline line on its own)."""
+    (too long to look like a headline line on its own); one right below a
+    headline, above its byline or dateline, is its subtitle."""
     out = list(units)
 
     def opens(u: Unit) -> bool:
@@ -207,20 +220,21 @@ def _promote_long_kickers(units: list[Unit]) -> list[Unit]:
         before = units[n - 1] if n else None
         unit, nxt = units[n], units[n + 1]
         after = units[n + 2] if n + 2 < len(units) else None
-        # ... and one right below a headline, above the byline or dateline, is its subtitle.
         if unpunctuated(unit) and before is not None and before.kind == HEAD and opens(nxt):
-            notes: list[str] = []
-            out[n] = Unit(unit.index, unit.line, unit.raw, clean_heading(unit.raw.strip(), notes), HEAD, 0, False,
-                          tuple(notes))
+            out[n] = _as_headline_line(unit)
             continue
         if after is None or before is not None and before.kind == BODY and not before.ends_closed:
             continue
         head = nxt
         if unpunctuated(unit) and head.kind == HEAD and opens(after):
-            notes: list[str] = []
-            out[n] = Unit(unit.index, unit.line, unit.raw, clean_heading(unit.raw.strip(), notes), HEAD, 0, False,
-                          tuple(notes))
+            out[n] = _as_headline_line(unit)
     return out
+
+
+def _as_headline_line(unit: Unit) -> Unit:
+    notes: list[str] = []
+    text = clean_heading(unit.raw.strip(), notes)
+    return Unit(unit.index, unit.line, unit.raw, text, HEAD, 0, False, tuple(notes))
 
 
 def _join_pieces(units: list[Unit]) -> dict[int, list[int]]:
@@ -263,9 +277,8 @@ def _reaches(nxt: dict, start: int, target: int) -> bool:
 
 # -- 3. articles ---------------------------------------------------------------
 
-def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, str]) -> list[_Draft]:
+def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, str], vectors) -> list[_Draft]:
     by_index = {u.index: u for u in units}
-    in_chain = {i for chain in chains.values() for i in chain[1:]}
     drafts: list[_Draft] = []
     current: _Draft | None = None
     pending_heads: list[Unit] = []
@@ -278,9 +291,9 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
         drafts.append(current)
         return current
 
-    ordered = [u for u in units if u.index not in in_chain]
-    new_article = _headline_decisions(ordered, _marked(units))
-    for n, unit in enumerate(ordered):
+    ordered = _reading_order(units, chains)
+    new_article = _headline_decisions(ordered, _marked(units), vectors)
+    for unit in ordered:
         if unit.kind == HEAD:
             pending_heads.append(unit)
             continue
@@ -341,9 +354,8 @@ def _just_opened_by_byline(draft: _Draft) -> bool:
     return bool(draft.items) and draft.items[-1][1] == "byline" and not draft.has_body()
 
 
-def _headline_decisions(ordered: list[Unit], marked_page: bool) -> dict[int, bool]:
+def _headline_decisions(ordered: list[Unit], marked_page: bool, vectors) -> dict[int, bool]:
     """For each headline group (keyed by its first unit): does it open an article?"""
-    vectors = _vectors_cache()
     return {ctx.heads[0].index: evidence.headline_score(ctx, vectors) > evidence.HEADLINE_THRESHOLD
             for ctx in _head_contexts(ordered, marked_page)}
 
@@ -375,15 +387,14 @@ def _head_contexts(ordered: list[Unit], marked_page: bool) -> list[evidence.Head
 
 def headline_contexts(text: str) -> list[evidence.HeadContext]:
     """The headline groups of a page as the splitter weighs them (for tuning)."""
-    units, wrapped = read_units(text)
-    units = _demote_cut_headlines(units, wrapped)
-    units, _ = _drop_duplicates(units)
-    units, _ = _drop_repeated_runs(units)
-    units = _promote_long_kickers(units)
-    chains = _join_pieces(units)
+    units, _, chains = _prepare(text)
+    return _head_contexts(_reading_order(units, chains), _marked(units))
+
+
+def _reading_order(units: list[Unit], chains: dict[int, list[int]]) -> list[Unit]:
+    """The units as printed, less the continuations joined into a chain."""
     in_chain = {i for chain in chains.values() for i in chain[1:]}
-    ordered = [u for u in units if u.index not in in_chain]
-    return _head_contexts(ordered, _marked(units))
+    return [u for u in units if u.index not in in_chain]
 
 
 def _marked(units: list[Unit]) -> bool:
@@ -406,17 +417,13 @@ def _settle_heads(heads: list[Unit], current: _Draft | None, open_article, opens
     """A headline group opens an article, or is a subhead of the current one."""
     if current is not None and not opens:
         for h in heads:
-            current.add(h.index, "h", h.text, [h.line])
-            current.subheads[h.index] = h
-            current.repairs.extend(f"line {h.line}: {note}" for note in h.notes)
+            current.add_subhead(h)
         return
     # A headline group has at most kicker, title and subtitle; lines beyond
     # those are subheads printed right under it.
     draft = open_article(heads[:3])
     for h in heads[3:]:
-        draft.add(h.index, "h", h.text, [h.line])
-        draft.subheads[h.index] = h
-        draft.repairs.extend(f"line {h.line}: {note}" for note in h.notes)
+        draft.add_subhead(h)
 
 
 def _add_paragraph(draft: _Draft, chain: list[Unit]) -> None:
@@ -462,12 +469,14 @@ def _untangle(drafts: list[_Draft], vectors) -> list[_Draft]:
     return drafts
 
 
-def _sum_vectors(texts, vectors) -> dict:
-    total: dict = {}
-    for t in texts:
-        for k, v in vectors(t).items():
-            total[k] = total.get(k, 0.0) + v
-    return total
+def _trailing_paragraphs(items: list, limit: int) -> list:
+    """The paragraphs at the end of an article's items, at most `limit`."""
+    tail: list = []
+    for item in reversed(items):
+        if item[1] != "p" or len(tail) == limit:
+            break
+        tail.insert(0, item)
+    return tail
 
 
 def _headline_text(draft: _Draft) -> str:
@@ -486,11 +495,7 @@ def _share_pieces(above: _Draft, below: _Draft, followers: list[_Draft], vectors
     if not _movable(below):
         return []
     followers = followers if all(_movable(d) for d in followers) else []
-    tail = []
-    for item in reversed(above.items):
-        if item[1] != "p" or len(tail) == evidence.SHARE_TAIL:
-            break
-        tail.insert(0, item)
+    tail = _trailing_paragraphs(above.items, evidence.SHARE_TAIL)
     kept_body = [it for it in above.items if it[1] == "p" and it not in tail]
     if not kept_body and tail:
         # The article above keeps at least the piece that opened it.
@@ -506,9 +511,9 @@ def _share_pieces(above: _Draft, below: _Draft, followers: list[_Draft], vectors
     slots = sorted((line, n) for n, it in enumerate(zone) for line in owner[it[0]].item_lines[it[0]])
     cut = sum(1 for _, n in slots if n < len(tail))
     texts = [it[2] for it in zone]
-    core = _sum_vectors([_headline_text(above)] * 2 + [it[2] for it in kept_body], vectors)
-    headline = _sum_vectors([_headline_text(below)] * 2, vectors)
-    straight_below = _sum_vectors([_headline_text(below)] * 2 + [it[2] for it in below.items], vectors)
+    core = evidence.sum_vectors([_headline_text(above)] * 2 + [it[2] for it in kept_body], vectors)
+    headline = evidence.sum_vectors([_headline_text(below)] * 2, vectors)
+    straight_below = evidence.sum_vectors([_headline_text(below)] * 2 + [it[2] for it in below.items], vectors)
     margins = [evidence.cosine(vectors(t), core) - evidence.cosine(vectors(t), straight_below) for t in texts]
     last_kept = kept_body[-1][2] if kept_body else ""
 
@@ -553,9 +558,10 @@ def _share_pieces(above: _Draft, below: _Draft, followers: list[_Draft], vectors
         return []
     # Re-rank once with the new article's words as the best guess shares them.
     guess = candidates[0][3]
-    guessed_below = _sum_vectors([_headline_text(below)] * 2 + [t for t, u in zip(texts, guess) if not u], vectors)
+    guessed_below = evidence.sum_vectors([_headline_text(below)] * 2 + [t for t, u in zip(texts, guess) if not u], vectors)
     margins[:] = [evidence.cosine(vectors(t), core) - evidence.cosine(vectors(t), guessed_below) for t in texts]
     candidates = sorted(((rough(up), c, k, up) for _, c, k, up in candidates), key=lambda x: -x[0])
+
     def full(up) -> float:
         moved = {t for t, u, p in zip(texts, up, printed) if u != p}
         return evidence.sharing_score(last_kept, *split_texts(up), moved, core, headline, vectors)
@@ -605,15 +611,11 @@ def _split_photo_stories(drafts: list[_Draft], vectors) -> list[_Draft]:
         if not d.items or d.items[-1][1] != CREDIT:
             continue
         body = [it for it in d.items[:-1] if it[1] == "p"]
-        tail = []
-        for item in reversed(d.items[:-1]):
-            if item[1] != "p" or len(tail) == 2:
-                break
-            tail.insert(0, item)
+        tail = _trailing_paragraphs(d.items[:-1], 2)
         kept = [it for it in body if it not in tail]
         if not tail or not kept or not ends_sentence(kept[-1][2]):
             continue
-        core = _sum_vectors([_headline_text(d)] * 2 + [it[2] for it in kept], vectors)
+        core = evidence.sum_vectors([_headline_text(d)] * 2 + [it[2] for it in kept], vectors)
         if max(evidence.cosine(vectors(it[2]), core) for it in tail) >= evidence.PHOTO_STORY_SIMILARITY:
             continue
         story = _Draft()

@@ -49,7 +49,12 @@ class Unit:
 
     @property
     def starts_open(self) -> bool:
-        return bool(self.text) and self.text[0] in _OPEN_START
+        return starts_mid_sentence(self.text)
+
+
+def starts_mid_sentence(text: str) -> bool:
+    """Does the text open with punctuation, i.e. continue a cut sentence?"""
+    return bool(text) and text[0] in _OPEN_START
 
 
 def ends_sentence(text: str) -> bool:
