@@ -19,6 +19,7 @@ import argparse
 import math
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 import yaml
@@ -28,8 +29,14 @@ from backissues import evidence, split  # noqa: E402
 from backissues.pages import decode  # noqa: E402
 
 
+_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+
+
 def _norm(text) -> str:
-    return re.sub(r"[\s*#\u00a0\u3000—-]+", "", str(text or ""))
+    """Compare lines as the scorer does: width and quote variants folded
+    (gold writes (栏目) where the page prints （栏目）), no spaces, markup or dashes."""
+    text = unicodedata.normalize("NFKC", str(text or "")).translate(_FOLD)
+    return re.sub(r"[\s*#\u00a0\u3000—–―-]+", "", text)
 
 
 def examples(sources: Path, gold_dir: Path):
