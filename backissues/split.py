@@ -669,19 +669,24 @@ def _promote_first_subhead(draft: _Draft) -> None:
 
 def _match_headlines(drafts: list[_Draft]) -> list[_Draft]:
     """Give each headline-less body the headline printed after it that
-    describes it (shares its names and words), if one does clearly."""
+    describes it (shares its names and words), if one does clearly.
+
+    Nearby, the headline's group takes the body as its opening pieces.
+    Further down the page, a headline is taken from over another body only
+    when it describes that body much worse: the headline moves, and the
+    body it leaves looks for its own headline in turn."""
     taken: set[int] = set()
     out = list(drafts)
     for n, body in enumerate(drafts):
         if body.heads or not body.has_body() or any(kind == MARK for _, kind, _ in body.items):
             continue
-        text = " ".join(payload for _, kind, payload in body.items if kind == "p")
+        text = _body_text(body)
         best, best_score = None, evidence.MATCH_THRESHOLD
         for m in range(n + 1, min(len(drafts), n + 1 + evidence.MATCH_WINDOW)):
             head = drafts[m]
             if not head.heads or m in taken:
                 continue
-            score = evidence.headline_match(" ".join(h.text for h in head.heads), text, m - n)
+            score = evidence.headline_match(_headline_text(head), text, m - n)
             if score > best_score:
                 best, best_score = m, score
         if best is not None:
@@ -693,7 +698,56 @@ def _match_headlines(drafts: list[_Draft]) -> list[_Draft]:
             head.lines = body.lines + head.lines
             head.item_lines.update(body.item_lines)
             out[n] = None
-    return [d for d in out if d is not None]
+            continue
+        far = _far_headline(drafts, n, text, taken)
+        if far is not None:
+            head, score, own = drafts[far], *_far_scores(drafts[far], text)
+            body.heads, head.heads = head.heads, []
+            for h in body.heads:
+                head.lines.remove(h.line)
+                body.lines.append(h.line)
+            body.repairs.append(f"matched headline '{body.heads[-1].text[:24]}' (line {body.heads[0].line}) to this body "
+                                f"(word overlap {score:.2f}; {own:.2f} with the body printed under it)")
+            taken.add(far)
+            _join_opening(head, drafts[far + 1] if far + 1 < len(drafts) else None)
+    return [d for d in out if d is not None and (d.heads or d.items)]
+
+
+def _join_opening(left: _Draft, right: _Draft | None) -> None:
+    """The body a moved headline leaves behind opens the next article when
+    that article's own body also starts above its headline."""
+    if right is None or not right.heads or not right.items or right.items[0][0] > right.heads[0].index:
+        return
+    if left.items[0][0] > right.heads[0].index:
+        return
+    right.items = left.items + right.items
+    right.lines = left.lines + right.lines
+    right.item_lines.update(left.item_lines)
+    right.repairs = left.repairs + [f"joined the pieces from line {min(left.lines)} to the article below: "
+                                    f"its body, too, starts above its headline"] + right.repairs
+    left.items, left.lines, left.repairs = [], [], []
+
+
+def _body_text(draft: _Draft) -> str:
+    return " ".join(payload for _, kind, payload in draft.items if kind == "p")
+
+
+def _far_scores(head: _Draft, text: str) -> tuple[float, float]:
+    """How well a headline describes a body, and the body printed under it."""
+    title = _headline_text(head)
+    own = evidence.headline_match(title, _body_text(head), 1) if head.has_body() else 0.0
+    return evidence.headline_match(title, text, 1), own
+
+
+def _far_headline(drafts: list[_Draft], n: int, text: str, taken: set[int]) -> int | None:
+    best, best_gain = None, evidence.FAR_MATCH_MARGIN
+    for m in range(n + 1 + evidence.MATCH_WINDOW, len(drafts)):
+        if not drafts[m].heads or m in taken:
+            continue
+        score, own = _far_scores(drafts[m], text)
+        if score >= evidence.FAR_MATCH_THRESHOLD and score - own > best_gain:
+            best, best_gain = m, score - own
+    return best
 
 
 # -- finishing -------------------------------------------------------------------

@@ -320,6 +320,39 @@ def test_headline_left_at_the_foot_of_the_page_titles_the_body_above_it():
     assert not any(kind == "h" for kind, _ in article.blocks)
 
 
+def test_headline_printed_over_the_wrong_body_far_down_the_page_finds_its_own():
+    page = """## 市总工会召开年度工作会议
+
+本报讯（记者 周明）1月8日，市总工会召开年度工作会议，总结去年工作并部署今年任务。
+
+本报讯（记者 柳珊 通讯员 孙峰）12月26日，吉林省总工会召开新闻发布会，启动专业人才慰问活动，全省工会将加大对专业技术人才的慰问力度。
+
+## 区总工会开展安全生产月活动
+
+本报讯（通讯员 宋佳）6月1日起，区总工会在建筑工地开展安全生产月活动，发放安全手册五千册。
+
+## 港口职工技能比武落幕
+
+本报讯（记者 柯文）港口集团第十届职工技能比武日前落幕，桥吊司机、理货员等工种的80名选手获奖。
+
+## 女职工关爱室覆盖全部园区
+
+本报讯（记者 林燕）开发区总工会建成女职工关爱室42个，覆盖区内全部工业园区。
+
+## 快递员暖心驿站投入使用
+
+本报讯（通讯员 何平）城东街道为快递员建起暖心驿站，提供饮水、充电和午休场所。
+
+## 吉林工会加大专业人才慰问力度
+
+本报讯（记者 余熙）连日来，一位名叫孟安的纺织工人入选首批纺织大工匠，所在的纺织公司沸腾了。
+"""
+    articles = split_page(page)
+    assert article_with(articles, "吉林省总工会召开新闻发布会").headline.title == "吉林工会加大专业人才慰问力度"
+    assert article_with(articles, "孟安").headline.title != "吉林工会加大专业人才慰问力度"
+    assert any("with the body printed under it" in note for a in articles for note in a.repairs)
+
+
 # -- conservation -------------------------------------------------------------------------------
 
 CONSERVATION_PAGE = """# 练就过硬本领 争当技能先锋——
