@@ -204,23 +204,30 @@ def _promote_long_headline_lines(units: list[Unit]) -> list[Unit]:
     """A long line that ends without punctuation, printed right above a
     headline that a byline or dateline follows, is that headline's kicker
     (too long to look like a headline line on its own); one right below a
-    headline, above its byline or dateline, is its subtitle."""
+    headline, or below a finished paragraph, above a byline or dateline, is
+    a headline line too."""
     out = list(units)
 
     def opens(u: Unit) -> bool:
         return u.kind == BYLINE or u.kind == BODY and bool(DATELINE.match(u.text))
 
-    def unpunctuated(u: Unit) -> bool:
+    def unpunctuated(u: Unit, cut_word_ok: bool = False) -> bool:
         return u.kind == BODY and not u.ends_closed and "。" not in u.text and len(u.text) <= 64 \
             and u.text[-1:] not in "，、；：,;:" and not u.text.rstrip("-—－").endswith(tuple("0123456789")) \
-            and not u.starts_open and u.text[:1] not in "（(" and not evidence.ends_mid_word(u.text) \
-            and not DATELINE.match(u.text)
+            and not u.starts_open and u.text[:1] not in "（(" \
+            and (cut_word_ok or not evidence.ends_mid_word(u.text)) and not DATELINE.match(u.text)
+
+    def between_reports(before: Unit, u: Unit) -> bool:
+        # After a finished paragraph and before a dateline a line is no cut
+        # sentence, whatever its last character: nothing there could end it.
+        return before.kind == BODY and before.ends_closed and "，" not in u.text and unpunctuated(u, True)
 
     for n in range(len(units) - 1):
         before = units[n - 1] if n else None
         unit, nxt = units[n], units[n + 1]
         after = units[n + 2] if n + 2 < len(units) else None
-        if unpunctuated(unit) and before is not None and before.kind == HEAD and opens(nxt):
+        if before is not None and opens(nxt) \
+                and (before.kind == HEAD and unpunctuated(unit) or between_reports(before, unit)):
             out[n] = _as_headline_line(unit)
             continue
         if after is None or before is not None and before.kind == BODY and not before.ends_closed:
@@ -297,7 +304,7 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
         if unit.kind == HEAD:
             pending_heads.append(unit)
             continue
-        under_subhead = False
+        under_subhead, settled = False, pending_heads
         if pending_heads:
             opened = new_article[pending_heads[0].index]
             _settle_heads(pending_heads, current, open_article, opened)
@@ -312,7 +319,9 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
             chain = [by_index[i] for i in chains[unit.index]]
             opens = bool(DATELINE.match(unit.text)) and not _same_dateline(current, unit.text)
             if current is None or (opens and current.has_body() and not _just_opened_by_byline(current)):
-                open_article([])
+                # A dateline opens an article: the lines printed right above
+                # it head that article, whatever they looked like on their own.
+                open_article(_take_subheads(current, settled) if under_subhead else [])
             _add_paragraph(current, chain)
         elif unit.kind == BYLINE:
             # A byline under a subhead signs a part of the article (a package
@@ -331,6 +340,14 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
         if owner is not None:
             owner.repairs.append(note)
     return drafts
+
+
+def _take_subheads(draft: _Draft, heads: list[Unit]) -> list[Unit]:
+    for h in heads:
+        item = next(it for it in draft.items if it[0] == h.index)
+        draft.subheads.pop(h.index, None)
+        draft.take(item)
+    return heads
 
 
 def _same_dateline(draft: _Draft | None, text: str) -> bool:

@@ -353,6 +353,38 @@ def test_headline_printed_over_the_wrong_body_far_down_the_page_finds_its_own():
     assert any("with the body printed under it" in note for a in articles for note in a.repairs)
 
 
+def test_long_line_between_a_finished_paragraph_and_a_dateline_heads_the_new_report():
+    page = """## 市总工会召开年度工作会议
+
+本报讯（记者 周明）1月8日，市总工会召开年度工作会议，总结去年工作并部署今年任务。
+
+南通海门区总整合资源打造可移动的“家” “纳凉公交”开进货车司机集聚地
+
+本报讯（记者 黄涛）“车里整洁凉快，真好！”近日，海门区总工会推出的纳凉公交陆续投放到位。
+"""
+    article = article_with(split_page(page), "纳凉公交陆续投放到位")
+    assert "集聚地" in (article.headline.title or "")
+    assert "集聚地" not in body_text(article)
+
+
+def test_a_line_taken_for_a_subhead_heads_the_report_its_dateline_opens():
+    page = """## 市总工会召开年度工作会议
+
+本报讯（记者 周明）1月8日，市总工会召开年度工作会议，总结去年工作并部署今年任务。
+
+## 港口职工技能比武落幕
+
+本报讯（记者 柯文）港口集团第十届职工技能比武日前落幕，80名选手获奖。
+
+区总工会为环卫工人送清凉
+
+本报讯（记者 宋佳）7月1日，区总工会为环卫工人送去防暑降温用品。
+"""
+    articles = split_page(page)
+    assert article_with(articles, "防暑降温用品").headline.title == "区总工会为环卫工人送清凉"
+    assert "送清凉" not in body_text(article_with(articles, "80名选手获奖"))
+
+
 # -- conservation -------------------------------------------------------------------------------
 
 CONSERVATION_PAGE = """# 练就过硬本领 争当技能先锋——
