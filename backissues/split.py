@@ -343,6 +343,7 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
 
 
 def _take_subheads(draft: _Draft, heads: list[Unit]) -> list[Unit]:
+    """Take back the subheads just added to an article (to head the next)."""
     for h in heads:
         item = next(it for it in draft.items if it[0] == h.index)
         draft.subheads.pop(h.index, None)
@@ -695,7 +696,7 @@ def _match_headlines(drafts: list[_Draft]) -> list[_Draft]:
     taken: set[int] = set()
     out = list(drafts)
     for n, body in enumerate(drafts):
-        if body.heads or not body.has_body() or any(kind == MARK for _, kind, _ in body.items):
+        if out[n] is None or body.heads or not body.has_body() or any(kind == MARK for _, kind, _ in body.items):
             continue
         text = _body_text(body)
         best, best_score = None, evidence.MATCH_THRESHOLD
@@ -709,61 +710,64 @@ def _match_headlines(drafts: list[_Draft]) -> list[_Draft]:
         if best is not None:
             head = drafts[best]
             taken.add(best)
-            head.items = body.items + head.items
-            head.repairs = body.repairs + [f"matched headline '{head.heads[-1].text[:24]}' (line {head.heads[0].line}) "
-                                           f"to the body printed before it (word overlap {best_score:.2f})"] + head.repairs
-            head.lines = body.lines + head.lines
-            head.item_lines.update(body.item_lines)
+            _prepend(body, head, f"matched headline '{head.heads[-1].text[:24]}' (line {head.heads[0].line}) "
+                                 f"to the body printed before it (word overlap {best_score:.2f})")
             out[n] = None
             continue
         far = _far_headline(drafts, n, text, taken)
-        if far is not None:
-            head, score, own = drafts[far], *_far_scores(drafts[far], text)
-            body.heads, head.heads = head.heads, []
-            for h in body.heads:
-                head.lines.remove(h.line)
-                body.lines.append(h.line)
-            body.repairs.append(f"matched headline '{body.heads[-1].text[:24]}' (line {body.heads[0].line}) to this body "
-                                f"(word overlap {score:.2f}; {own:.2f} with the body printed under it)")
-            taken.add(far)
-            _join_opening(head, drafts[far + 1] if far + 1 < len(drafts) else None)
-    return [d for d in out if d is not None and (d.heads or d.items)]
+        if far is None:
+            continue
+        m, score, own = far
+        left = drafts[m]
+        body.heads, left.heads = left.heads, []
+        for h in body.heads:
+            left.lines.remove(h.line)
+            body.lines.append(h.line)
+        body.repairs.append(f"matched headline '{body.heads[-1].text[:24]}' (line {body.heads[0].line}) to this body "
+                            f"(word overlap {score:.2f}; {own:.2f} with the body printed under it)")
+        taken.add(m)
+        below = drafts[m + 1] if m + 1 < len(drafts) else None
+        if _opens_above_headline(left, below):
+            _prepend(left, below, f"joined the pieces from line {min(left.lines)} to the article below: "
+                                  f"its body, too, starts above its headline")
+            out[m] = None
+    return [d for d in out if d is not None]
 
 
-def _join_opening(left: _Draft, right: _Draft | None) -> None:
+def _prepend(body: _Draft, into: _Draft, note: str) -> None:
+    """Put a body's pieces before an article's own, with a repair note."""
+    into.items = body.items + into.items
+    into.repairs = body.repairs + [note] + into.repairs
+    into.lines = body.lines + into.lines
+    into.item_lines.update(body.item_lines)
+
+
+def _opens_above_headline(left: _Draft, right: _Draft | None) -> bool:
     """The body a moved headline leaves behind opens the next article when
     that article's own body also starts above its headline."""
-    if right is None or not right.heads or not right.items or right.items[0][0] > right.heads[0].index:
-        return
-    if left.items[0][0] > right.heads[0].index:
-        return
-    right.items = left.items + right.items
-    right.lines = left.lines + right.lines
-    right.item_lines.update(left.item_lines)
-    right.repairs = left.repairs + [f"joined the pieces from line {min(left.lines)} to the article below: "
-                                    f"its body, too, starts above its headline"] + right.repairs
-    left.items, left.lines, left.repairs = [], [], []
+    if right is None or not right.heads or not right.items:
+        return False
+    headline = right.heads[0].index
+    return right.items[0][0] < headline and left.items[0][0] < headline
 
 
 def _body_text(draft: _Draft) -> str:
     return " ".join(payload for _, kind, payload in draft.items if kind == "p")
 
 
-def _far_scores(head: _Draft, text: str) -> tuple[float, float]:
-    """How well a headline describes a body, and the body printed under it."""
-    title = _headline_text(head)
-    own = evidence.headline_match(title, _body_text(head), 1) if head.has_body() else 0.0
-    return evidence.headline_match(title, text, 1), own
-
-
-def _far_headline(drafts: list[_Draft], n: int, text: str, taken: set[int]) -> int | None:
+def _far_headline(drafts: list[_Draft], n: int, text: str, taken: set[int]) -> tuple[int, float, float] | None:
+    """The headline further down the page that describes this body much
+    better than the body printed under it: (index, overlap here, overlap there)."""
     best, best_gain = None, evidence.FAR_MATCH_MARGIN
     for m in range(n + 1 + evidence.MATCH_WINDOW, len(drafts)):
-        if not drafts[m].heads or m in taken:
+        head = drafts[m]
+        if not head.heads or m in taken:
             continue
-        score, own = _far_scores(drafts[m], text)
+        title = _headline_text(head)
+        score = evidence.headline_match(title, text, 1)
+        own = evidence.headline_match(title, _body_text(head), 1) if head.has_body() else 0.0
         if score >= evidence.FAR_MATCH_THRESHOLD and score - own > best_gain:
-            best, best_gain = m, score - own
+            best, best_gain = (m, score, own), score - own
     return best
 
 
