@@ -64,8 +64,10 @@ def ends_sentence(text: str) -> bool:
         return False
     if stripped[-1] in _TERMINAL:
         return True
-    # A trailing byline in brackets, e.g. "…办实事。（张文）" closes an article.
-    return bool(re.search(r"[。！？][（(][^（()）]{1,30}[）)]$", text))
+    # A trailing byline in brackets, e.g. "…办实事。（张文）" closes an article,
+    # and so does a sign-off on a line of its own: （据新华社电）, （作者为…）.
+    return bool(re.search(r"[。！？][（(][^（()）]{1,30}[）)]$", text)
+                or re.fullmatch(r"[（(][^（()）]{2,40}[）)]", text.strip()))
 
 
 def is_wrapped(text: str) -> bool:

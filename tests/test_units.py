@@ -161,6 +161,8 @@ def test_half_width_punctuation_in_chinese_body_becomes_full_width():
     ("活动共吸引了500余名职工参加。", True),
     ("他说：“日子越过越有奔头了！”", True),
     ("真正为职工办实事。（张文）", True),           # bracketed sign-off after the full stop
+    ("（据新华社电）", True),                      # a sign-off on a line of its own
+    ("（作者为市总工会副主席）", True),
     ("市总工会将进一步加大帮", False),
     ("据悉，今年以来，", False),
     ("", False),
