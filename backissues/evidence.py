@@ -213,7 +213,7 @@ def headline_features(ctx: HeadContext, vectors) -> dict[str, float]:
                                           and (last is None or last.kind == "credit")),
         "head.group": float(len(heads) >= 2),
         "head.group_of_three": float(len(heads) >= 3),
-        "head.column_tag": float(any(_COLUMN_TAG.search(h.text) for h in heads)),
+        "head.column_tag": float(any(COLUMN_TAG.search(h.text) for h in heads)),
         "head.subtitle_dash": float(any(h.text.startswith("——") for h in heads)),
         "head.prev_open": float(last is not None and last.kind == "body" and not ends_sentence(last.text)),
         "head.colon": float(len(heads) == 1 and bool(re.match(r"^[^：:]{1,6}[：:]", heads[0].text))),
@@ -245,7 +245,7 @@ def headline_score(ctx: HeadContext, vectors) -> float:
 
 
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．](?!\d))")
-_COLUMN_TAG = re.compile(r"[（(][^（()）]{2,16}[）)]$")      # 标题（国际论坛）
+COLUMN_TAG = re.compile(r"[（(][^（()）]{2,16}[）)]$")      # 标题（国际论坛）
 _SIGNOFF = re.compile(r"[（(][^（()）]{2,40}[）)]$")
 _SIGNOFF_LINE = re.compile(r"^[（(][^（()）]{2,40}[）)]$")    # （本报阿布贾2月15日电）
 

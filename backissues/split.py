@@ -205,7 +205,8 @@ def _promote_long_headline_lines(units: list[Unit]) -> list[Unit]:
     headline that a byline or dateline follows, is that headline's kicker
     (too long to look like a headline line on its own); one right below a
     headline, or below a finished paragraph, above a byline or dateline, is
-    a headline line too."""
+    a headline line too; so is a speaker's line ending in a colon above a
+    headline that a byline, dateline or column tag marks as a report's."""
     out = list(units)
 
     def opens(u: Unit) -> bool:
@@ -222,6 +223,13 @@ def _promote_long_headline_lines(units: list[Unit]) -> list[Unit]:
         # sentence, whatever its last character: nothing there could end it.
         return before.kind == BODY and before.ends_closed and "，" not in u.text and unpunctuated(u, True)
 
+    def speaker_lead(before: Unit | None, u: Unit) -> bool:
+        # "张宏飞：" over "侦查破案 冲锋在前": who speaks, then what; the
+        # pair is one headline group, or one subhead, never a sentence.
+        finished = before is None or before.kind in (HEAD, CREDIT, BANNER) or before.kind == BODY and before.ends_closed
+        return finished and u.kind == BODY and u.text[-1:] in "：:" and len(u.text) <= 30 \
+            and not re.search(r"[。，！？；]", u.text) and not u.starts_open and not DATELINE.match(u.text)
+
     for n in range(len(units) - 1):
         before = units[n - 1] if n else None
         unit, nxt = units[n], units[n + 1]
@@ -234,6 +242,9 @@ def _promote_long_headline_lines(units: list[Unit]) -> list[Unit]:
             continue
         head = nxt
         if unpunctuated(unit) and head.kind == HEAD and opens(after):
+            out[n] = _as_headline_line(unit)
+        elif speaker_lead(before, unit) and head.kind == HEAD \
+                and (opens(after) or evidence.COLUMN_TAG.search(head.text)):
             out[n] = _as_headline_line(unit)
     return out
 

@@ -563,3 +563,57 @@ def test_numbered_parts_of_an_article_stay_in_it():
 """
     [article] = split_page(page)
     assert [p for kind, p in article.blocks if kind == "h"] == ["一、加强思想政治引领", "二、提升职工技能素质"]
+
+
+def test_a_piece_after_a_sign_off_line_is_not_joined_to_it():
+    page = """全市职工书屋达到一千家
+
+市总工会近日公布，全市职工书屋已达到一千家，覆盖职工四十余万人，今年还将新建一
+
+百家，重点向一线班组和新就业形态劳动者倾斜。
+
+（据新华社电）
+
+连云港港作为新亚欧大陆桥的东方港口，去年全年累计出口车辆同比增长两倍，创历
+
+史最高水平。
+
+王  春摄
+"""
+    paragraphs = [text for a in split_page(page) for kind, text in a.blocks if kind == "p"]
+    assert "（据新华社电）" in paragraphs, paragraphs
+
+
+def test_a_speaker_line_ending_in_a_colon_heads_the_report_below_it():
+    page = """市总工会开展送清凉活动，为户外劳动者送去防暑用品五千份。
+
+（据新华社电）
+
+张宏飞：
+
+侦查破案 冲锋在前（英雄烈士谱）
+
+据新华社电（记者闫起磊）在河北省行唐县上南庄烈士陵园里，矗立着一座为张宏飞而立的纪念碑。
+"""
+    report = article_with(split_page(page), "矗立着一座")
+    assert report.headline.title == "张宏飞："
+    assert report.headline.subtitle == "侦查破案 冲锋在前（英雄烈士谱）"
+
+
+def test_a_caption_stays_with_the_photo_credit_printed_under_it():
+    page = """全市职工书屋达到一千家
+
+市总工会近日公布，全市职工书屋已达到一千家，覆盖职工四十余万人，今年还将新建一百家，重点向一线班组倾
+
+图片报道
+
+2月3日，位于四川省宜宾市的一家化工厂车间里，工人们加班加点生产消毒原液，保障防疫需要。
+
+兰  锋摄
+
+斜，让新就业形态劳动者在家门口就能读到好书。
+"""
+    articles = split_page(page)
+    caption = article_with(articles, "加班加点生产消毒原液")
+    assert caption.headline.title == "图片报道"
+    assert caption.credits == ("兰 锋摄",)
