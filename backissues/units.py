@@ -66,8 +66,21 @@ def ends_sentence(text: str) -> bool:
         return True
     # A trailing byline in brackets, e.g. "…办实事。（张文）" closes an article,
     # and so does a sign-off on a line of its own: （据新华社电）, （作者为…）.
-    return bool(re.search(r"[。！？][（(][^（()）]{1,30}[）)]$", text)
-                or re.fullmatch(r"[（(][^（()）]{2,40}[）)]", text.strip()))
+    return bool(re.search(r"[。！？][（(][^（()）]{1,30}[）)]$", text)) or is_bracketed_note(text)
+
+
+def is_bracketed_note(text: str) -> bool:
+    """A whole line in one pair of brackets, nested ones allowed: （作者为中央党校
+    （国家行政学院）教授）, （本报记者王政、陆娅楠…）."""
+    text = text.strip()
+    if len(text) < 4 or text[0] not in "（(" or text[-1] not in "）)" or "。" in text:
+        return False
+    depth = 0
+    for n, ch in enumerate(text):
+        depth += (ch in "（(") - (ch in "）)")
+        if depth == 0 and n < len(text) - 1:
+            return False        # （甲）乙（丙）: two notes, or a sentence between
+    return depth == 0
 
 
 def is_wrapped(text: str) -> bool:

@@ -163,6 +163,9 @@ def test_half_width_punctuation_in_chinese_body_becomes_full_width():
     ("真正为职工办实事。（张文）", True),           # bracketed sign-off after the full stop
     ("（据新华社电）", True),                      # a sign-off on a line of its own
     ("（作者为市总工会副主席）", True),
+    ("（作者为中共中央党校（国家行政学院）政法部主任、教授）", True),   # nested brackets
+    ("（本报记者王政、陆娅楠、曲哲涵、杜海涛、欧阳洁、吴秋余、王观、林丽鹂、李心萍、韩鑫、王珂、张三丰、李四光）", True),
+    ("（一）加强组织领导（二", False),            # two notes in a row, the second cut
     ("市总工会将进一步加大帮", False),
     ("据悉，今年以来，", False),
     ("", False),
