@@ -670,6 +670,7 @@ def _place_stray_headlines(drafts: list[_Draft]) -> list[_Draft]:
     drafts = _match_headlines(drafts)
     for d in drafts:
         _promote_first_subhead(d)
+        _demote_sibling_section_head(d)
     out: list[_Draft] = []
     for d in drafts:
         if out and not d.heads and not out[-1].has_body() and out[-1].heads:
@@ -693,6 +694,23 @@ def _promote_first_subhead(draft: _Draft) -> None:
             position, _, text = draft.items.pop(n)
             draft.heads = [draft.subheads[position]]
             draft.repairs.append(f"took the subhead '{text[:24]}' as the headline: the article had none")
+            return
+
+
+def _demote_sibling_section_head(draft: _Draft) -> None:
+    """A marked line inside a headline group, at the level the article's own
+    subheads use while the rest of the group uses others, is the first of
+    those section heads printed up among the headline lines."""
+    levels = {u.level for u in draft.subheads.values() if u.level}
+    for n, head in enumerate(draft.heads):
+        others = {h.level for m, h in enumerate(draft.heads) if m != n}
+        if 0 < n and head.level in levels and head.level not in others:
+            draft.heads.pop(n)
+            draft.items.insert(0, (head.index, "h", head.text))
+            draft.item_lines[head.index] = (head.line,)
+            draft.subheads[head.index] = head
+            draft.repairs.append(f"line {head.line}: '{head.text[:24]}' is a section head like the article's "
+                                 f"others at its level, not a headline line")
             return
 
 

@@ -617,3 +617,23 @@ def test_a_caption_stays_with_the_photo_credit_printed_under_it():
     caption = article_with(articles, "加班加点生产消毒原液")
     assert caption.headline.title == "图片报道"
     assert caption.credits == ("兰 锋摄",)
+
+
+def test_a_section_head_printed_among_the_headline_lines_goes_back_to_the_body():
+    page = """县总工会开展“互学互比”活动
+
+# “学”中找差距
+
+一批创新成果脱颖而出，推动全县企业民主管理水平上新台阶
+
+**本报讯**（记者刘建林）日前，县总工会组织20家企业的工会主席走进园区，现场观摩厂务公开工作。
+
+# “比”中促提升
+
+观摩结束后，各企业工会主席围绕职代会建设作了交流发言。
+"""
+    [article] = split_page(page)
+    assert article.headline.title == "县总工会开展“互学互比”活动"
+    assert article.headline.subtitle == "一批创新成果脱颖而出，推动全县企业民主管理水平上新台阶"
+    assert [text for kind, text in article.blocks if kind == "h"] == ["“学”中找差距", "“比”中促提升"]
+    assert article.blocks[0] == ("h", "“学”中找差距")
