@@ -73,6 +73,7 @@ WEIGHTS = {
     "line.runs_on": -2.5,         # this line runs on into the next piece
     "line.opens_next": 1.5,       # followed by a byline or dateline
     "line.date_start": -2.0,      # "3月16日，…" opens a caption or a report
+    "line.column_tag": 3.0,       # ends in a column's name in brackets: 标题（人民时评）
 }
 LINE_THRESHOLD = 0.0
 MATCH_THRESHOLD = 0.3
@@ -137,6 +138,8 @@ def headline_line_score(unit: Unit, prev: Unit | None, nxt: Unit | None) -> floa
         score += w["line.opens_next"]
     if re.match(r"^\d{1,2}月\d{1,2}日", text):
         score += w["line.date_start"]
+    if COLUMN_TAG.search(text):
+        score += w["line.column_tag"]
     return score
 
 

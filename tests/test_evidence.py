@@ -127,6 +127,13 @@ def test_line_that_the_previous_piece_runs_into_scores_lower():
     assert headline_line_score(line, cut, None) < headline_line_score(line, closed, None)
 
 
+def test_a_long_line_ending_in_a_column_name_stays_a_headline_line():
+    from backissues.evidence import LINE_THRESHOLD
+    line = one("科技攻关五大主攻方向取得阶段性成果（国务院联防联控机制发布会）")
+    bare = one("科技攻关五大主攻方向取得阶段性成果国务院联防联控机制发布会议")
+    assert headline_line_score(line, None, None) > LINE_THRESHOLD > headline_line_score(bare, None, None)
+
+
 # -- headline_roles -------------------------------------------------------------------
 
 def test_single_headline_line_is_the_title():
@@ -205,7 +212,7 @@ def test_headline_match_is_weaker_further_away():
 POSITIVE = [
     "join.word_across", "join.starts_open", "join.adjacent",
     "head.dateline_follows", "head.markdown_title", "head.column_tag", "head.page_start",
-    "line.markup", "line.opens_next",
+    "line.markup", "line.opens_next", "line.column_tag",
 ]
 NEGATIVE = [
     "join.distance", "join.dateline",
