@@ -74,6 +74,7 @@ WEIGHTS = {
     "line.opens_next": 1.5,       # followed by a byline or dateline
     "line.date_start": -2.0,      # "3月16日，…" opens a caption or a report
     "line.column_tag": 3.0,       # ends in a column's name in brackets: 标题（人民时评）
+    "line.subtitle_dash": 4.0,    # ——subtitle, right under a headline line
 }
 LINE_THRESHOLD = 0.0
 MATCH_THRESHOLD = 0.3
@@ -140,6 +141,8 @@ def headline_line_score(unit: Unit, prev: Unit | None, nxt: Unit | None) -> floa
         score += w["line.date_start"]
     if COLUMN_TAG.search(text):
         score += w["line.column_tag"]
+    if text.startswith("——") and prev is not None and prev.kind == "head":
+        score += w["line.subtitle_dash"]
     return score
 
 

@@ -134,6 +134,13 @@ def test_a_long_line_ending_in_a_column_name_stays_a_headline_line():
     assert headline_line_score(line, None, None) > LINE_THRESHOLD > headline_line_score(bare, None, None)
 
 
+def test_a_long_dash_line_right_under_a_headline_line_stays_a_headline_line():
+    from backissues.evidence import LINE_THRESHOLD
+    head, dash = units_of("同舟共济，坚决打赢疫情防控阻击战\n——习近平总书记在中央政治局常务委员会会议上的重要讲话引发强烈反响")
+    body = one("这是最近一段时间里全市职工群众最关心的事情，大家议论纷纷，都说要向他们学习。")
+    assert headline_line_score(dash, head, None) > LINE_THRESHOLD > headline_line_score(dash, body, None)
+
+
 # -- headline_roles -------------------------------------------------------------------
 
 def test_single_headline_line_is_the_title():
@@ -212,7 +219,7 @@ def test_headline_match_is_weaker_further_away():
 POSITIVE = [
     "join.word_across", "join.starts_open", "join.adjacent",
     "head.dateline_follows", "head.markdown_title", "head.column_tag", "head.page_start",
-    "line.markup", "line.opens_next", "line.column_tag",
+    "line.markup", "line.opens_next", "line.column_tag", "line.subtitle_dash",
 ]
 NEGATIVE = [
     "join.distance", "join.dateline",
