@@ -130,7 +130,7 @@ def headline_line_score(unit: Unit, prev: Unit | None, nxt: Unit | None) -> floa
     score += w["line.comma"] * (text.count("，") + text.count(","))
     if ends_mid_word(text):
         score += w["line.single_char_tail"]
-    if prev is not None and prev.kind in ("body",) and not ends_sentence(prev.text) and not prev.level \
+    if prev is not None and prev.kind == "body" and not ends_sentence(prev.text) and not prev.level \
             and word_across(prev.text, text):
         score += w["line.continues_prev"]
     if nxt is not None and nxt.kind == "body" and (word_across(text, nxt.text) or nxt.starts_open):

@@ -34,21 +34,25 @@ THRESHOLDS = {
 }
 
 
-@pytest.fixture(scope="module")
-def scores(tmp_path_factory) -> dict:
-    if not SCORER.is_file() or not GOLD.is_dir():
+def ingest_and_score(sources: Path, gold: Path, content: Path) -> dict:
+    """A fresh `build.py ingest` of `sources`, scored by score.py against `gold`."""
+    if not SCORER.is_file() or not gold.is_dir():
         if os.environ.get("CI"):
-            pytest.fail(f"CI is set but the scorer {SCORER} or the gold folder {GOLD} is missing")
-        pytest.skip(f"scorer {SCORER} not present (it lives beside the repository in ../shared)")
-    content = tmp_path_factory.mktemp("content")
-    ingest = subprocess.run([sys.executable, "build.py", "ingest", "--sources", "sources", "--content", str(content),
-                             "--quiet"], cwd=REPO, capture_output=True, text=True, timeout=600)
-    assert ingest.returncode == 0, f"ingest failed:\n{ingest.stdout}\n{ingest.stderr}"
-    run = subprocess.run([sys.executable, str(SCORER), "--content", str(content), "--gold", str(GOLD), "--json"],
-                         cwd=REPO, capture_output=True, text=True, timeout=600)
-    assert run.returncode == 0, f"score.py failed:\n{run.stdout}\n{run.stderr}"
+            pytest.fail(f"CI is set but the scorer {SCORER} or the gold folder {gold} is missing")
+        pytest.skip(f"scorer or {gold} not present (they live beside the repository in ../shared)")
+    ingest = subprocess.run([sys.executable, "build.py", "ingest", "--sources", str(sources), "--content", str(content),
+                             "--quiet"], cwd=REPO, capture_output=True, text=True, timeout=900)
+    assert ingest.returncode == 0, f"ingest failed:\n{ingest.stdout[-2000:]}\n{ingest.stderr[-2000:]}"
+    run = subprocess.run([sys.executable, str(SCORER), "--content", str(content), "--gold", str(gold), "--json"],
+                         cwd=REPO, capture_output=True, text=True, timeout=900)
+    assert run.returncode == 0, f"score.py failed:\n{run.stdout[-2000:]}\n{run.stderr[-2000:]}"
     data = json.loads(run.stdout)
     return data.get("overall", data)
+
+
+@pytest.fixture(scope="module")
+def scores(tmp_path_factory) -> dict:
+    return ingest_and_score(REPO / "sources", GOLD, tmp_path_factory.mktemp("content"))
 
 
 def test_scorer_reports_every_metric(scores):
@@ -71,20 +75,7 @@ CORPUS_THRESHOLDS = {"bcubed_f1": 0.85, "title": 0.80, "year": 1.0}
 
 @pytest.fixture(scope="module")
 def corpus_scores(tmp_path_factory) -> dict:
-    if not SCORER.is_file() or not (CORPUS / "gold").is_dir():
-        if os.environ.get("CI"):
-            pytest.fail(f"CI is set but the scorer or {CORPUS} is missing")
-        pytest.skip(f"corpus {CORPUS} not present (it lives beside the repository in ../shared)")
-    content = tmp_path_factory.mktemp("corpus")
-    ingest = subprocess.run([sys.executable, "build.py", "ingest", "--sources", str(CORPUS / "sources"),
-                             "--content", str(content), "--quiet"], cwd=REPO, capture_output=True, text=True,
-                            timeout=900)
-    assert ingest.returncode == 0, f"corpus ingest failed:\n{ingest.stdout[-2000:]}\n{ingest.stderr[-2000:]}"
-    run = subprocess.run([sys.executable, str(SCORER), "--content", str(content), "--gold", str(CORPUS / "gold"),
-                          "--json"], cwd=REPO, capture_output=True, text=True, timeout=900)
-    assert run.returncode == 0, f"score.py failed:\n{run.stdout[-2000:]}\n{run.stderr[-2000:]}"
-    data = json.loads(run.stdout)
-    return data.get("overall", data)
+    return ingest_and_score(CORPUS / "sources", CORPUS / "gold", tmp_path_factory.mktemp("corpus"))
 
 
 @pytest.mark.parametrize("metric", sorted(CORPUS_THRESHOLDS))
