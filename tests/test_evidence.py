@@ -141,6 +141,14 @@ def test_a_long_dash_line_right_under_a_headline_line_stays_a_headline_line():
     assert headline_line_score(dash, head, None) > LINE_THRESHOLD > headline_line_score(dash, body, None)
 
 
+def test_a_headline_line_is_not_taken_for_the_rest_of_the_headline_line_above():
+    # 民生 + 活水: "生活" across the two lines is a word, but headline lines are
+    # set whole; only a body piece is cut mid-sentence.
+    first, second = units_of("稳就业保民生\n活水润万家")
+    assert (first.kind, second.kind) == (HEAD, HEAD)
+    assert headline_line_score(second, first, None) == headline_line_score(second, None, None)
+
+
 # -- headline_roles -------------------------------------------------------------------
 
 def test_single_headline_line_is_the_title():
