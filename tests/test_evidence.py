@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from backissues.evidence import (WEIGHTS, glue, headline_line_score, headline_match, headline_roles, join_score,
-                                 similarity, word_across)
+from backissues.evidence import (LINE_THRESHOLD, WEIGHTS, glue, headline_line_score, headline_match, headline_roles,
+                                 join_score, similarity, word_across)
 from backissues.units import BODY, BYLINE, HEAD, read_units
 
 
@@ -128,14 +128,12 @@ def test_line_that_the_previous_piece_runs_into_scores_lower():
 
 
 def test_a_long_line_ending_in_a_column_name_stays_a_headline_line():
-    from backissues.evidence import LINE_THRESHOLD
     line = one("科技攻关五大主攻方向取得阶段性成果（国务院联防联控机制发布会）")
     bare = one("科技攻关五大主攻方向取得阶段性成果国务院联防联控机制发布会议")
     assert headline_line_score(line, None, None) > LINE_THRESHOLD > headline_line_score(bare, None, None)
 
 
 def test_a_long_dash_line_right_under_a_headline_line_stays_a_headline_line():
-    from backissues.evidence import LINE_THRESHOLD
     head, dash = units_of("同舟共济，坚决打赢疫情防控阻击战\n——习近平总书记在中央政治局常务委员会会议上的重要讲话引发强烈反响")
     body = one("这是最近一段时间里全市职工群众最关心的事情，大家议论纷纷，都说要向他们学习。")
     assert headline_line_score(dash, head, None) > LINE_THRESHOLD > headline_line_score(dash, body, None)
