@@ -13,7 +13,7 @@ from functools import lru_cache
 import jieba
 import rjieba
 
-from .units import DATELINE, Unit, ends_sentence, starts_mid_sentence
+from .units import DATELINE, Unit, ends_sentence, is_bracketed_note, starts_mid_sentence
 
 WEIGHTS = {
     # joining a piece that ends mid-sentence to its continuation
@@ -253,7 +253,6 @@ def headline_score(ctx: HeadContext, vectors) -> float:
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．](?!\d))")
 COLUMN_TAG = re.compile(r"[（(][^（()）]{2,16}[）)]$")      # 标题（国际论坛）
 _SIGNOFF = re.compile(r"[（(][^（()）]{2,40}[）)]$")
-_SIGNOFF_LINE = re.compile(r"^[（(][^（()）]{2,40}[）)]$")    # （本报阿布贾2月15日电）
 
 
 def head_shape(text: str) -> tuple:
@@ -289,7 +288,7 @@ def sharing_structure(last_kept: str, to_above: list[str], to_below: list[str]) 
             if not ends_sentence(x):
                 score += w["share.join"] if continues(x, y) else w["share.broken"]
         for t in sequence[:-1]:
-            if _SIGNOFF_LINE.match(t):
+            if is_bracketed_note(t):
                 score += w["share.signoff_inside"]
     for n, t in enumerate(to_below):
         if DATELINE.match(t):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from backissues.evidence import (LINE_THRESHOLD, WEIGHTS, glue, headline_line_score, headline_match, headline_roles,
-                                 join_score, similarity, word_across)
+                                 join_score, sharing_structure, similarity, word_across)
 from backissues.units import BODY, BYLINE, HEAD, read_units
 
 
@@ -243,3 +243,15 @@ def test_weight_sign(key, sign):
 def test_dateline_weight_outweighs_every_reason_to_join():
     reasons = sum(v for k, v in WEIGHTS.items() if k.startswith("join.") and v > 0)
     assert WEIGHTS["join.dateline"] < -reasons
+
+
+@pytest.mark.parametrize("signoff", [
+    "（本报阿布贾2月15日电）",
+    "（作者为中共中央党校（国家行政学院）教授）",
+    "（本报记者王政、陆娅楠、丁怡婷、李心萍、罗珊珊、刘温馨、林丽鹂、韩鑫、王云娜、齐志明、吴秋余、汪文正）",
+])
+def test_sharing_that_runs_an_article_past_its_signoff_reads_worse(signoff):
+    ends = "工人们说，这是最好的一年。"
+    past = sharing_structure(ends, [signoff, "新的一段从这里开始。"], [])
+    at_end = sharing_structure(ends, [signoff], ["新的一段从这里开始。"])
+    assert past < at_end
