@@ -13,7 +13,7 @@ from functools import lru_cache
 import jieba
 import rjieba
 
-from .units import DATELINE, Unit, ends_sentence, is_bracketed_note, starts_mid_sentence
+from .units import DATELINE, Unit, ends_sentence, is_attribution, is_bracketed_note, starts_mid_sentence
 
 WEIGHTS = {
     # joining a piece that ends mid-sentence to its continuation
@@ -63,6 +63,7 @@ WEIGHTS = {
     "share.dateline_first": 1.0,  # a dateline piece opens the new article's body
     "share.dateline_inside": -4.0,  # a dateline anywhere else
     "share.signoff_inside": -10.0,  # a sign-off that is not its article's last piece
+    "share.stripped": -30.0,      # a headline left with fewer than SHARE_KEEPS of the pieces under it
     # a short plain line being a headline line at all (vs. a cut body line)
     "line.markup": 5.0,           # # heading or **bold** line
     "line.base": 1.0,
@@ -75,6 +76,7 @@ WEIGHTS = {
     "line.date_start": -2.0,      # "3月16日，…" opens a caption or a report
     "line.column_tag": 3.0,       # ends in a column's name in brackets: 标题（人民时评）
     "line.subtitle_dash": 4.0,    # ——subtitle, right under a headline line
+    "line.attribution": -3.0,     # ——speaker, right under the quote they said
 }
 LINE_THRESHOLD = 0.0
 MATCH_THRESHOLD = 0.3
@@ -83,6 +85,7 @@ FAR_MATCH_THRESHOLD = 0.5   # a headline further down the page: share of its wor
 FAR_MATCH_MARGIN = 0.3      # ... more than in the body printed under it
 SHARE_THRESHOLD = 0.5
 SHARE_TAIL = 3          # pieces at the end of an article that may belong to the next
+SHARE_KEEPS = 3         # a headline printed over this many pieces keeps at least as many
 PHOTO_STORY_SIMILARITY = 0.05   # a caption sharing less with the article above stands alone
 JOIN_THRESHOLD = 1.0
 JOIN_WINDOW = 12
@@ -143,7 +146,14 @@ def headline_line_score(unit: Unit, prev: Unit | None, nxt: Unit | None) -> floa
         score += w["line.column_tag"]
     if text.startswith("——") and prev is not None and prev.kind == "head":
         score += w["line.subtitle_dash"]
+    if text.startswith("——") and prev is not None and _closes_a_quote(prev.text):
+        score += w["line.attribution"]
     return score
+
+
+def _closes_a_quote(text: str) -> bool:
+    """A full paragraph that ends its sentence: what a ——speaker line signs."""
+    return len(text) >= 40 and ends_sentence(text) and not is_bracketed_note(text) and not COLUMN_TAG.search(text)
 
 
 def ends_mid_word(text: str) -> bool:
@@ -285,7 +295,7 @@ def sharing_structure(last_kept: str, to_above: list[str], to_below: list[str]) 
     score = 0.0
     for sequence in ([last_kept] + to_above if last_kept else to_above, to_below):
         for x, y in zip(sequence, sequence[1:]):
-            if not ends_sentence(x):
+            if not ends_sentence(x) and not is_attribution(x):
                 score += w["share.join"] if continues(x, y) else w["share.broken"]
         for t in sequence[:-1]:
             if is_bracketed_note(t):
@@ -314,6 +324,12 @@ def sharing_score(last_kept: str, to_above: list[str], to_below: list[str], move
         if t in moved:
             score += w["share.words"] * (_cosine_without(vectors(t), below, below_sq) - cosine(vectors(t), above))
     return score
+
+
+def stripped_headline(printed_under: int, kept: int) -> float:
+    """A headline printed over a real body keeps some of it: moving all but
+    one or two pieces away reads a whole article into its neighbour."""
+    return WEIGHTS["share.stripped"] if printed_under >= SHARE_KEEPS and kept < SHARE_KEEPS else 0.0
 
 
 def sum_vectors(texts, vectors, base: dict | None = None) -> dict:

@@ -69,6 +69,13 @@ def ends_sentence(text: str) -> bool:
     return bool(re.search(r"[。！？][（(][^（()）]{1,30}[）)]$", text)) or is_bracketed_note(text)
 
 
+def is_attribution(text: str) -> bool:
+    """A ——speaker line signing the quote above it: ——法国前总理拉法兰."""
+    text = text.strip()
+    return text.startswith("——") and 4 <= len(text) <= 40 and not re.search(r"[。！？，：:]", text) \
+        and not text.endswith("说")
+
+
 def is_bracketed_note(text: str) -> bool:
     """A whole line in one pair of brackets, nested ones allowed: （作者为中央党校
     （国家行政学院）教授）, （本报记者王政、陆娅楠…）."""

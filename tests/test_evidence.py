@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from backissues.evidence import (LINE_THRESHOLD, WEIGHTS, glue, headline_line_score, headline_match, headline_roles,
-                                 join_score, sharing_structure, similarity, word_across)
+                                 join_score, sharing_structure, similarity, stripped_headline, word_across)
 from backissues.units import BODY, BYLINE, HEAD, read_units
 
 
@@ -230,7 +230,8 @@ POSITIVE = [
 NEGATIVE = [
     "join.distance", "join.dateline",
     "head.unmarked_on_marked_page", "head.similar_above_below", "head.parallel",
-    "line.continues_prev", "line.runs_on", "line.comma", "line.long",
+    "line.continues_prev", "line.runs_on", "line.comma", "line.long", "line.attribution",
+    "share.stripped", "share.signoff_inside",
 ]
 
 
@@ -255,3 +256,19 @@ def test_sharing_that_runs_an_article_past_its_signoff_reads_worse(signoff):
     past = sharing_structure(ends, [signoff, "新的一段从这里开始。"], [])
     at_end = sharing_structure(ends, [signoff], ["新的一段从这里开始。"])
     assert past < at_end
+
+
+def test_a_headline_stripped_of_the_body_printed_under_it_reads_worse():
+    assert stripped_headline(printed_under=8, kept=1) < 0
+    assert stripped_headline(printed_under=8, kept=3) == 0
+    # A short article may lose its pieces: they were read under the wrong headline.
+    assert stripped_headline(printed_under=2, kept=0) == 0
+
+
+@pytest.mark.parametrize("prev, expected_lower", [
+    ("勇敢的中国人民有能力经受考验。我相信在中国政府的领导下，已经采取的措施一定将会取得成效。", True),
+    ("我是党员，我先上！（来自疫情防控一线的报道）", False),
+])
+def test_a_dash_line_under_a_finished_paragraph_signs_it(prev, expected_lower):
+    quote, speaker = units_of(f"{prev}\n——法国前总理拉法兰")
+    assert (headline_line_score(speaker, quote, None) < headline_line_score(speaker, None, None)) == expected_lower

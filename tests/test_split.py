@@ -637,3 +637,27 @@ def test_a_section_head_printed_among_the_headline_lines_goes_back_to_the_body()
     assert article.headline.subtitle == "一批创新成果脱颖而出，推动全县企业民主管理水平上新台阶"
     assert [text for kind, text in article.blocks if kind == "h"] == ["“学”中找差距", "“比”中促提升"]
     assert article.blocks[0] == ("h", "“学”中找差距")
+
+
+def test_speakers_signing_the_quotes_above_them_stay_paragraphs_of_the_roundup():
+    page = """国际回声
+
+勇敢的中国人民有能力经受考验。我相信在中国政府的领导下，已经采取的措施将取得成效，我们对此充满信心。
+
+——法国前总理拉法兰
+
+作为中国人民的老朋友，我想对你们在如此艰难情况下所做的一切，表达我的敬意和钦佩之情。
+
+——墨西哥前参议长巴特雷斯
+
+喀土穆和武汉是友好城市。我代表喀土穆市民向武汉市民表示坚定的支持，相信你们一定能够战胜困难。
+
+——阿拉伯—中国友好协会联合会秘书长阿里·优素福
+"""
+    [roundup] = split_page(page)
+    assert roundup.headline.title == "国际回声"
+    paragraphs = [text for kind, text in roundup.blocks if kind == "p"]
+    assert "——法国前总理拉法兰" in paragraphs, paragraphs
+    assert "——墨西哥前参议长巴特雷斯" in paragraphs, paragraphs
+
+

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from backissues.units import (BANNER, BODY, BYLINE, BYLINE_LINE, CREDIT, DATELINE, HEAD, MARK, ends_sentence,
-                              is_wrapped, read_units)
+                              is_attribution, is_wrapped, read_units)
 
 
 def one(line: str):
@@ -172,6 +172,17 @@ def test_half_width_punctuation_in_chinese_body_becomes_full_width():
 ])
 def test_ends_sentence(text, closed):
     assert ends_sentence(text) is closed
+
+
+@pytest.mark.parametrize("text, signs", [
+    ("——法国前总理拉法兰", True),
+    ("——阿拉伯—中国友好协会联合会秘书长阿里·优素福", True),
+    ("——江苏省委副书记、省长吴政隆近日接受记者采访时说", False),   # leads into the quote below
+    ("——这是工人们最朴素的心愿，也是", False),                     # a cut sentence
+    ("法国前总理拉法兰", False),
+])
+def test_a_dash_line_naming_a_speaker_is_an_attribution(text, signs):
+    assert is_attribution(text) is signs
 
 
 # -- wrapped pages -------------------------------------------------------------------------------
