@@ -66,7 +66,15 @@ def ends_sentence(text: str) -> bool:
         return True
     # A trailing byline in brackets, e.g. "…办实事。（张文）" closes an article,
     # and so does a sign-off on a line of its own: （据新华社电）, （作者为…）.
-    return bool(re.search(r"[。！？][（(][^（()）]{1,30}[）)]$", text)) or is_bracketed_note(text)
+    return bool(re.search(r"[。！？][（(][^（()）]{1,30}[）)]$", text)) or is_bracketed_note(text) \
+        or _closes_a_cut_note(text)
+
+
+def _closes_a_cut_note(text: str) -> bool:
+    """The rest of a sign-off cut by a column break: …马菲、刘军国、姜宣）."""
+    text = text.strip()
+    return text[-1:] in "）)" and "。" not in text \
+        and text.count("）") + text.count(")") > text.count("（") + text.count("(")
 
 
 def is_attribution(text: str) -> bool:

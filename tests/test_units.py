@@ -166,6 +166,8 @@ def test_half_width_punctuation_in_chinese_body_becomes_full_width():
     ("（作者为中共中央党校（国家行政学院）政法部主任、教授）", True),   # nested brackets
     ("（本报记者王政、陆娅楠、曲哲涵、杜海涛、欧阳洁、吴秋余、王观、林丽鹂、李心萍、韩鑫、王珂、张三丰、李四光）", True),
     ("（一）加强组织领导（二", False),            # two notes in a row, the second cut
+    ("玲玲、任彦、于洋、韩硕、孔歌、马菲、刘军国、林芮、霍文、吕强、姜宣）", True),   # a sign-off's cut-off end
+    ("（本报记者王政、陆娅楠、曲哲涵、杜海涛", False),    # ... and its open start
     ("市总工会将进一步加大帮", False),
     ("据悉，今年以来，", False),
     ("", False),
