@@ -13,7 +13,7 @@ from functools import lru_cache
 import jieba
 import rjieba
 
-from .units import DATELINE, Unit, ends_sentence, is_attribution, is_bracketed_note, starts_mid_sentence
+from .units import DATELINE, Unit, ends_paragraph, ends_sentence, is_bracketed_note, starts_mid_sentence
 
 WEIGHTS = {
     # joining a piece that ends mid-sentence to its continuation
@@ -295,7 +295,7 @@ def sharing_structure(last_kept: str, to_above: list[str], to_below: list[str]) 
     score = 0.0
     for sequence in ([last_kept] + to_above if last_kept else to_above, to_below):
         for x, y in zip(sequence, sequence[1:]):
-            if not ends_sentence(x) and not is_attribution(x):
+            if not ends_paragraph(x):
                 score += w["share.join"] if continues(x, y) else w["share.broken"]
         for t in sequence[:-1]:
             if is_bracketed_note(t):

@@ -27,7 +27,7 @@ import rjieba
 from . import evidence
 from .keywords import default_idf
 from .repair import clean_body, clean_heading
-from .units import BANNER, BODY, BYLINE, CREDIT, DATELINE, HEAD, MARK, Unit, ends_sentence, is_attribution, read_units
+from .units import BANNER, BODY, BYLINE, CREDIT, DATELINE, HEAD, MARK, Unit, ends_paragraph, ends_sentence, read_units
 
 
 @dataclass(frozen=True)
@@ -261,7 +261,7 @@ def _join_pieces(units: list[Unit]) -> dict[int, list[int]]:
     position = {u.index: n for n, u in enumerate(body)}
     pairs = []
     for a in body:
-        if a.ends_closed or DATELINE.match(a.text) and len(a.text) < 12 or is_attribution(a.text):
+        if ends_paragraph(a.text) or DATELINE.match(a.text) and len(a.text) < 12:
             continue
         for b in body[position[a.index] + 1: position[a.index] + 1 + evidence.JOIN_WINDOW]:
             score = evidence.join_score(a, b, position[b.index] - position[a.index])

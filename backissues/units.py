@@ -77,6 +77,12 @@ def _closes_a_cut_note(text: str) -> bool:
         and text.count("）") + text.count(")") > text.count("（") + text.count("(")
 
 
+def ends_paragraph(text: str) -> bool:
+    """Does nothing read on after this piece: a finished sentence, or a
+    ——speaker line signing the quote above it?"""
+    return ends_sentence(text) or is_attribution(text)
+
+
 def is_attribution(text: str) -> bool:
     """A ——speaker line signing the quote above it: ——法国前总理拉法兰."""
     text = text.strip()
