@@ -80,7 +80,12 @@ def _closes_a_cut_note(text: str) -> bool:
 def ends_paragraph(text: str) -> bool:
     """Does nothing read on after this piece: a finished sentence, or a
     ——speaker line signing the quote above it?"""
-    return ends_sentence(text) or is_attribution(text)
+    return ends_sentence(text) or is_attribution(text) or ends_with_address(text)
+
+
+def ends_with_address(text: str) -> bool:
+    """A contact line, 投稿邮箱：name@163.com or 网址：http://…: nothing reads on after an address."""
+    return bool(re.search(r"([\w.+-]+@[\w-]+(\.[\w-]+)+|(https?://|www\.)\S+)\s*$", text, re.ASCII))
 
 
 def is_attribution(text: str) -> bool:

@@ -661,3 +661,18 @@ def test_speakers_signing_the_quotes_above_them_stay_paragraphs_of_the_roundup()
     assert "——墨西哥前参议长巴特雷斯" in paragraphs, paragraphs
 
 
+
+
+def test_a_contact_line_is_not_run_on_into_the_next_report():
+    page = """乡村振兴一线见闻
+
+本栏目欢迎基层干部投稿，讲述乡村振兴路上的新鲜事。
+
+栏目投稿邮箱：xiangcun2020@163.com
+
+2月13日晚，县纪委监委驻县民政局纪检监察组对社会捐赠款物的接收和发放情况开展专项检查。
+
+检查组逐项核对台账，确保捐赠款物专款专用。
+"""
+    paragraphs = [text for article in split_page(page) for kind, text in article.blocks if kind == "p"]
+    assert "栏目投稿邮箱：xiangcun2020@163.com" in paragraphs, paragraphs

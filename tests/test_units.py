@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from backissues.units import (BANNER, BODY, BYLINE, BYLINE_LINE, CREDIT, DATELINE, HEAD, MARK, ends_sentence,
-                              is_attribution, is_wrapped, read_units)
+                              is_attribution, is_wrapped, read_units, ends_paragraph)
 
 
 def one(line: str):
@@ -185,6 +185,18 @@ def test_ends_sentence(text, closed):
 ])
 def test_a_dash_line_naming_a_speaker_is_an_attribution(text, signs):
     assert is_attribution(text) is signs
+
+
+@pytest.mark.parametrize("text, ends", [
+    ("栏目投稿邮箱：yxxz8494@163.com", True),
+    ("电子信箱:mszkrmrb@sina.com", True),
+    ("网址：http://www.zzhkgq.gov.cn/", True),
+    ("欢迎登录www.example.org.cn", True),
+    ("读者可发邮件至", False),
+    ("记者发现，在gmail.com的", False),
+])
+def test_a_contact_line_ending_in_an_address_ends_its_paragraph(text, ends):
+    assert ends_paragraph(text) is ends
 
 
 # -- wrapped pages -------------------------------------------------------------------------------
