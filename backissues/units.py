@@ -160,7 +160,10 @@ def _looks_like_headline(flat: str) -> bool:
         return False
     if not compact or len(compact) > 40:
         return False
-    if ends_sentence(compact) or compact[-1] in "，、；：,;:" or compact[0] in _OPEN_START:
+    # 我是党员，我先上！（来自疫情防控一线的报道）: an exclaimed or asked
+    # headline with its column's name ends like a sentence with a byline.
+    column_headline = bool(re.search(r"[！？!?][（(][^（()）]{2,16}[）)]$", compact))
+    if ends_sentence(compact) and not column_headline or compact[-1] in "，、；：,;:" or compact[0] in _OPEN_START:
         return False
     # An attribution under a quotation or note (——习近平, ——编 者) signs it off.
     if re.fullmatch(r"[—-]{1,2}(?:[\u4e00-\u9fff][\s\u00a0\u3000]*){2,4}", compact):

@@ -676,3 +676,17 @@ def test_a_contact_line_is_not_run_on_into_the_next_report():
 """
     paragraphs = [text for article in split_page(page) for kind, text in article.blocks if kind == "p"]
     assert "栏目投稿邮箱：xiangcun2020@163.com" in paragraphs, paragraphs
+
+
+def test_an_exclaimed_headline_with_a_column_tag_heads_its_report_over_its_subtitle():
+    page = """我是党员，我先上！（来自抗疫一线的报道）
+
+——城区疫情防控一线纪实之一
+
+城区，抗击疫情的主战场。社区干部、下沉党员和志愿者日夜值守在各个卡口。
+
+有战场，就有战士。在这群勇往直前的战士中，党员冲在最前面。
+"""
+    [article] = split_page(page)
+    assert article.headline.title == "我是党员，我先上！（来自抗疫一线的报道）"
+    assert article.headline.subtitle == "——城区疫情防控一线纪实之一"

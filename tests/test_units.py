@@ -298,3 +298,12 @@ def test_speaker_and_author_labels_are_not_headlines(line):
 def test_headline_with_a_column_tag_is_still_a_headline():
     [unit], _ = read_units("铜镜文化的魅力（文物有话说）\n")
     assert unit.kind == HEAD
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("我是党员，我先上！（来自抗疫一线的报道）", HEAD),   # exclaimed headline, column tag
+    ("春耕备耕，农资够用吗？（服务窗）", HEAD),
+    ("大家都说，这件事办得漂亮。（张文）", BODY),       # a sentence and its byline
+])
+def test_an_exclaimed_or_asked_headline_with_a_column_tag_is_a_headline(line, kind):
+    assert one(line).kind == kind
