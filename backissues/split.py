@@ -243,6 +243,10 @@ def _promote_long_headline_lines(units: list[Unit]) -> list[Unit]:
         head = nxt
         if unpunctuated(unit) and head.kind == HEAD and opens(after):
             out[n] = _as_headline_line(unit)
+        elif unpunctuated(unit) and head.kind == HEAD and evidence.COLUMN_TAG.search(head.text):
+            # 离汉通道关闭以来，武汉市民携手相助… over 同舟共济战疫情（人民眼）:
+            # a lead-in too long for a headline line on its own, over a column's headline
+            out[n] = _as_headline_line(unit)
         elif speaker_lead(before, unit) and head.kind == HEAD \
                 and (opens(after) or evidence.COLUMN_TAG.search(head.text)):
             out[n] = _as_headline_line(unit)

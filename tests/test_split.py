@@ -690,3 +690,18 @@ def test_an_exclaimed_headline_with_a_column_tag_heads_its_report_over_its_subti
     [article] = split_page(page)
     assert article.headline.title == "我是党员，我先上！（来自抗疫一线的报道）"
     assert article.headline.subtitle == "——城区疫情防控一线纪实之一"
+
+
+def test_a_long_lead_in_over_a_columns_headline_is_its_first_headline_line():
+    page = """截至去年底，全市精准识别困难职工1.32万户，其中5900余户已经脱困
+
+困难职工脱困记（一线探民生）
+
+为确保城市困难职工解困脱困，市总工会深入摸排、精准识别需要帮扶的职工家庭。
+
+近年来，全市建立了困难职工档案动态管理机制，做到应纳尽纳、应退尽退。
+"""
+    [article] = split_page(page)
+    assert article.headline.title == "截至去年底，全市精准识别困难职工1.32万户，其中5900余户已经脱困"
+    assert article.headline.subtitle == "困难职工脱困记（一线探民生）"
+    assert article.blocks[0][1].startswith("为确保城市困难职工解困脱困")
