@@ -315,7 +315,13 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
 
     ordered = _reading_order(units, chains)
     new_article = _headline_decisions(ordered, _marked(units), vectors)
+    under_subhead, settled = False, []
     for unit in ordered:
+        if unit.kind == HEAD and pending_heads and _ends_group(pending_heads[-1], unit) \
+                and not new_article[unit.index]:
+            opened = new_article[pending_heads[0].index]
+            _settle_heads(pending_heads, current, open_article, opened)
+            pending_heads = []
         if unit.kind == HEAD:
             pending_heads.append(unit)
             continue
@@ -355,6 +361,13 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
         if owner is not None:
             owner.repairs.append(note)
     return drafts
+
+
+def _ends_group(last: Unit, unit: Unit) -> bool:
+    """A headline line with its column's name (标题（人民时评）) ends its group:
+    the lines under it are weighed on their own, and stay its subtitle only
+    if they would open an article (a ——subtitle always stays)."""
+    return bool(evidence.COLUMN_TAG.search(last.text)) and not unit.text.startswith("—")
 
 
 def _take_subheads(draft: _Draft, heads: list[Unit]) -> list[Unit]:
@@ -398,8 +411,8 @@ def _head_contexts(ordered: list[Unit], marked_page: bool) -> list[evidence.Head
     spans, n = [], 0
     while n < len(ordered):
         if ordered[n].kind == HEAD:
-            end = n
-            while end < len(ordered) and ordered[end].kind == HEAD:
+            end = n + 1
+            while end < len(ordered) and ordered[end].kind == HEAD and not _ends_group(ordered[end - 1], ordered[end]):
                 end += 1
             spans.append((n, end))
             n = end

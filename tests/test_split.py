@@ -705,3 +705,20 @@ def test_a_long_lead_in_over_a_columns_headline_is_its_first_headline_line():
     assert article.headline.title == "截至去年底，全市精准识别困难职工1.32万户，其中5900余户已经脱困"
     assert article.headline.subtitle == "困难职工脱困记（一线探民生）"
     assert article.blocks[0][1].startswith("为确保城市困难职工解困脱困")
+
+
+def test_a_subhead_right_under_a_columns_headline_is_not_its_subtitle():
+    page = """职工书屋建设提速（工会视点）
+
+一、书屋建进车间
+
+今年以来，市总工会在重点企业的车间里建起职工书屋120家，方便职工在工余时间读书学习。
+
+二、借阅更加方便
+
+书屋每季度更新一次图书，职工可以扫码借阅，也可以在线上点单，由工会送书到班组。
+"""
+    [article] = split_page(page)
+    assert article.headline.title == "职工书屋建设提速（工会视点）"
+    assert article.headline.subtitle is None
+    assert [text for kind, text in article.blocks if kind == "h"] == ["一、书屋建进车间", "二、借阅更加方便"]
