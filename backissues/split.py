@@ -27,7 +27,8 @@ import rjieba
 from . import evidence
 from .keywords import default_idf
 from .repair import clean_body, clean_heading
-from .units import BANNER, BODY, BYLINE, CREDIT, DATELINE, HEAD, MARK, Unit, ends_paragraph, ends_sentence, read_units
+from .units import (BANNER, BODY, BYLINE, CREDIT, DATELINE, HEAD, MARK, Unit, ends_paragraph, ends_sentence,
+                    is_cartoon_credit, read_units)
 
 
 @dataclass(frozen=True)
@@ -656,7 +657,8 @@ def _split_photo_stories(drafts: list[_Draft], vectors) -> list[_Draft]:
     out = []
     for d in drafts:
         out.append(d)
-        if not d.items or d.items[-1][1] != CREDIT:
+        # A cartoon's verse and its credit are one piece of work with the panel's headline.
+        if not d.items or d.items[-1][1] != CREDIT or is_cartoon_credit(d.items[-1][2]):
             continue
         body = [it for it in d.items[:-1] if it[1] == "p"]
         tail = _trailing_paragraphs(d.items[:-1], 2)

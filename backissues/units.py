@@ -142,10 +142,18 @@ def classify(raw: str, wrapped: bool) -> tuple[str, str, int, bool, tuple]:
     return BODY, text, level, bold, tuple(notes)
 
 
+def is_cartoon_credit(text: str) -> bool:
+    """A cartoon's credit, drawn by one and written by another: 曹  一图  卜  拉文."""
+    return bool(re.fullmatch(r"[\u4e00-\u9fff·]{2,8}图[\u4e00-\u9fff·]{2,8}文", re.sub(r"[\s\u00a0\u3000]", "", text))
+                and re.search(r"图[\s\u00a0\u3000]", text))
+
+
 def _is_credit(flat: str) -> bool:
     if len(flat) > 40 or any(ch in flat for ch in "。！？"):
         return False
     if _STAFF_CREDIT.match(flat):
+        return True
+    if is_cartoon_credit(flat):
         return True
     return bool(_CREDIT_END.search(flat.replace(" ", ""))) and len(flat) <= 30 or bool(_AGENCY_LINE.match(flat))
 

@@ -722,3 +722,29 @@ def test_a_subhead_right_under_a_columns_headline_is_not_its_subtitle():
     assert article.headline.title == "职工书屋建设提速（工会视点）"
     assert article.headline.subtitle is None
     assert [text for kind, text in article.blocks if kind == "h"] == ["一、书屋建进车间", "二、借阅更加方便"]
+
+
+def test_a_cartoons_verse_and_credit_stay_with_its_panel_and_do_not_head_the_next_article():
+    page = """图片报道
+
+疫情在前，医护人员是最美的“逆行者”。各地医护人员纷纷请战，奔赴一线。
+
+这正是：
+
+携手共抗疫，千里赴戎机。
+
+不惧难与险，齐心迎胜利。
+
+王宇峰图\u00a0\u00a0马\u00a0\u00a0原文
+
+返程高峰，防控要做好
+
+随着春节假期结束，各地回乡人员陆续返程，疫情防控进入新的阶段。
+
+我们应有自警，防疫没有任何侥幸可言，每个人都要做好个人防护。
+"""
+    cartoon, comment = split_page(page)
+    assert cartoon.headline.title == "图片报道"
+    assert any("齐心迎胜利" in text for _, text in cartoon.blocks)
+    assert comment.headline.title == "返程高峰，防控要做好"
+    assert comment.headline.kicker is None

@@ -301,6 +301,15 @@ def test_headline_with_a_column_tag_is_still_a_headline():
 
 
 @pytest.mark.parametrize("line, kind", [
+    ("王宇峰图\u00a0\u00a0马\u00a0\u00a0原文", CREDIT),      # a cartoon: drawn by, written by
+    ("曹 一图 卜 拉文", CREDIT),
+    ("美丽乡村图文", HEAD),                        # a headline that happens to end in 图文
+])
+def test_a_cartoons_drawn_and_written_credit_is_a_credit(line, kind):
+    assert one(line).kind == kind
+
+
+@pytest.mark.parametrize("line, kind", [
     ("我是党员，我先上！（来自抗疫一线的报道）", HEAD),   # exclaimed headline, column tag
     ("春耕备耕，农资够用吗？（服务窗）", HEAD),
     ("大家都说，这件事办得漂亮。（张文）", BODY),       # a sentence and its byline
