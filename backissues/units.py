@@ -80,7 +80,13 @@ def _closes_a_cut_note(text: str) -> bool:
 def ends_paragraph(text: str) -> bool:
     """Does nothing read on after this piece: a finished sentence, or a
     ——speaker line signing the quote above it?"""
-    return ends_sentence(text) or is_attribution(text) or ends_with_address(text)
+    return ends_sentence(text) or is_attribution(text) or ends_with_address(text) or is_numbered_head(text)
+
+
+def is_numbered_head(text: str) -> bool:
+    """A short numbered heading, 二、指标体系 or （二）物权编: a part's name, not a cut sentence."""
+    return bool(re.fullmatch(r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[^，。！？：,:;；]{2,20}",
+                             text.strip()))
 
 
 def ends_with_address(text: str) -> bool:

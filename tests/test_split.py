@@ -748,3 +748,20 @@ def test_a_cartoons_verse_and_credit_stay_with_its_panel_and_do_not_head_the_nex
     assert any("齐心迎胜利" in text for _, text in cartoon.blocks)
     assert comment.headline.title == "返程高峰，防控要做好"
     assert comment.headline.kicker is None
+
+
+def test_a_short_numbered_heading_is_not_glued_onto_the_paragraph_under_it():
+    page = """职工书屋建设提速
+
+一、书屋建进车间
+
+今年以来，市总工会在重点企业的车间里建起职工书屋120家，方便职工在工余时间读书学习。
+
+二、图书常换常新
+
+书屋每季度更新一次图书，职工可以扫码借阅，也可以在线上点单，由工会送书到班组。
+"""
+    [article] = split_page(page)
+    texts = [text for _, text in article.blocks]
+    assert "二、图书常换常新" in texts, texts
+    assert any(text.startswith("书屋每季度更新一次图书") for text in texts), texts

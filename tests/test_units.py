@@ -199,6 +199,17 @@ def test_a_contact_line_ending_in_an_address_ends_its_paragraph(text, ends):
     assert ends_paragraph(text) is ends
 
 
+@pytest.mark.parametrize("text, ends", [
+    ("二、指标体系", True),
+    ("（二）物权编", True),
+    ("二、不断完善中国特色社会主义法律体系", True),
+    ("（二）在全面建成小康社会的进程中，", False),   # a numbered sentence, cut
+    ("二是加强", False),
+])
+def test_a_short_numbered_heading_ends_its_paragraph(text, ends):
+    assert ends_paragraph(text) is ends
+
+
 # -- wrapped pages -------------------------------------------------------------------------------
 
 WRAPPED = """## 园区工会为新就业形态劳动者建起暖心之家
