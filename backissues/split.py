@@ -316,7 +316,6 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
 
     ordered = _reading_order(units, chains)
     new_article = _headline_decisions(ordered, _marked(units), vectors)
-    under_subhead, settled = False, []
     for unit in ordered:
         if unit.kind == HEAD and pending_heads and _ends_group(pending_heads[-1], unit) \
                 and not new_article[unit.index]:
