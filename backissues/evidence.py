@@ -13,7 +13,7 @@ from functools import lru_cache
 import jieba
 import rjieba
 
-from .units import DATELINE, Unit, ends_paragraph, ends_sentence, is_bracketed_note, starts_mid_sentence
+from .units import DATELINE, PART_NUMBER, Unit, ends_paragraph, ends_sentence, is_bracketed_note, starts_mid_sentence
 
 WEIGHTS = {
     # joining a piece that ends mid-sentence to its continuation
@@ -260,7 +260,7 @@ def headline_score(ctx: HeadContext, vectors) -> float:
     return sum(WEIGHTS[name] * value for name, value in headline_features(ctx, vectors).items())
 
 
-_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．](?!\d))")
+_NUMBERED = re.compile(rf"^(?:{PART_NUMBER}|\d{{1,2}}[.、．](?!\d))")
 COLUMN_TAG = re.compile(r"[（(][^（()）]{2,16}[）)]$")      # 标题（国际论坛）
 _SIGNOFF = re.compile(r"[（(][^（()）]{2,40}[）)]$")
 

@@ -241,14 +241,11 @@ def _promote_long_headline_lines(units: list[Unit]) -> list[Unit]:
             continue
         if after is None or before is not None and before.kind == BODY and not before.ends_closed:
             continue
+        # A headline a byline, dateline or column tag marks as a report's takes
+        # the lead-in above it (离汉通道关闭以来，武汉市民携手相助… over
+        # 同舟共济战疫情（人民眼）) or the speaker's line (张宏飞：).
         head = nxt
-        if unpunctuated(unit) and head.kind == HEAD and opens(after):
-            out[n] = _as_headline_line(unit)
-        elif unpunctuated(unit) and head.kind == HEAD and evidence.COLUMN_TAG.search(head.text):
-            # 离汉通道关闭以来，武汉市民携手相助… over 同舟共济战疫情（人民眼）:
-            # a lead-in too long for a headline line on its own, over a column's headline
-            out[n] = _as_headline_line(unit)
-        elif speaker_lead(before, unit) and head.kind == HEAD \
+        if head.kind == HEAD and (unpunctuated(unit) or speaker_lead(before, unit)) \
                 and (opens(after) or evidence.COLUMN_TAG.search(head.text)):
             out[n] = _as_headline_line(unit)
     return out
@@ -317,19 +314,18 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
     ordered = _reading_order(units, chains)
     new_article = _headline_decisions(ordered, _marked(units), vectors)
     for unit in ordered:
-        if unit.kind == HEAD and pending_heads and _ends_group(pending_heads[-1], unit) \
-                and not new_article[unit.index]:
-            opened = new_article[pending_heads[0].index]
-            _settle_heads(pending_heads, current, open_article, opened)
+        # A run of headline lines cut after a column's headline (a group of its
+        # own in new_article) stays one group unless its rest is a subhead.
+        if unit.kind == HEAD and pending_heads and new_article.get(unit.index) is False:
+            _settle_heads(pending_heads, current, open_article, new_article)
             pending_heads = []
         if unit.kind == HEAD:
             pending_heads.append(unit)
             continue
         under_subhead, settled = False, pending_heads
         if pending_heads:
-            opened = new_article[pending_heads[0].index]
-            _settle_heads(pending_heads, current, open_article, opened)
-            under_subhead, pending_heads = not opened, []
+            under_subhead = not _settle_heads(pending_heads, current, open_article, new_article)
+            pending_heads = []
         if unit.kind == BANNER:
             # A box label (阅读提示, 核心阅读) is printed text of the article it sits in.
             if current is None:
@@ -355,7 +351,7 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
                 open_article([])
             current.add(unit.index, unit.kind, unit.text, [unit.line])
     if pending_heads:
-        _settle_heads(pending_heads, current, open_article, new_article[pending_heads[0].index])
+        _settle_heads(pending_heads, current, open_article, new_article)
     for index, note in dropped.items():
         owner = _owner_of(drafts, index)
         if owner is not None:
@@ -459,17 +455,20 @@ def _vectors_cache():
     return vectors
 
 
-def _settle_heads(heads: list[Unit], current: _Draft | None, open_article, opens: bool) -> None:
-    """A headline group opens an article, or is a subhead of the current one."""
+def _settle_heads(heads: list[Unit], current: _Draft | None, open_article, new_article: dict[int, bool]) -> bool:
+    """A headline group opens an article, or is a subhead of the current one,
+    as `new_article` decided for its first line; returns that decision."""
+    opens = new_article[heads[0].index]
     if current is not None and not opens:
         for h in heads:
             current.add_subhead(h)
-        return
+        return False
     # A headline group has at most kicker, title and subtitle; lines beyond
     # those are subheads printed right under it.
     draft = open_article(heads[:3])
     for h in heads[3:]:
         draft.add_subhead(h)
+    return opens
 
 
 def _add_paragraph(draft: _Draft, chain: list[Unit]) -> None:

@@ -83,10 +83,13 @@ def ends_paragraph(text: str) -> bool:
     return ends_sentence(text) or is_attribution(text) or ends_with_address(text) or is_numbered_head(text)
 
 
+# 一、 / （二）: the number of a part of an article, in Chinese numerals
+PART_NUMBER = r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
+
+
 def is_numbered_head(text: str) -> bool:
     """A short numbered heading, 二、指标体系 or （二）物权编: a part's name, not a cut sentence."""
-    return bool(re.fullmatch(r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[^，。！？：,:;；]{2,20}",
-                             text.strip()))
+    return bool(re.fullmatch(PART_NUMBER + r"[^，。！？：,:;；]{2,20}", text.strip()))
 
 
 def ends_with_address(text: str) -> bool:
