@@ -21,8 +21,11 @@ WEIGHTS = {
     "join.starts_open": 3.0,      # the continuation starts with punctuation
     "join.adjacent": 1.5,         # the continuation is the very next body piece
     "join.distance": -0.35,       # per body piece skipped over
-    "join.dateline": -10.0,       # a dateline only ever opens an article
+    "join.dateline": -12.0,       # a dateline only ever opens an article
     "join.short_tail": 0.5,       # the first piece ends without any punctuation at all
+    "join.closes_bracket": 3.0,   # the continuation closes a bracket the first piece left open
+    "join.bracket_open": -2.0,    # ... or goes on without closing it
+    "join.bracket_unopened": -3.0,  # the continuation closes a bracket the first piece never opened
     # a headline group opening a new article (vs. an in-article subhead):
     # a logistic model, fitted by bench/fit_headlines.py on the dev corpus
     # and the samples (weight 10), held-out accuracy 0.89. The corpus has no #, bold-only or lone ###
@@ -89,6 +92,7 @@ SHARE_KEEPS = 3         # a headline printed over this many pieces keeps at leas
 PHOTO_STORY_SIMILARITY = 0.05   # a caption sharing less with the article above stands alone
 JOIN_THRESHOLD = 1.0
 JOIN_WINDOW = 12
+BYLINE_REACH = 24   # characters of a continuation that may finish a cut byline
 HEADLINE_THRESHOLD = -0.5   # logit cut chosen for bcubed on the dev corpus and samples
 
 
@@ -174,12 +178,29 @@ def join_score(a: Unit, b: Unit, distance: int) -> float:
         score += w["join.word_across"]
     if b.starts_open:
         score += w["join.starts_open"]
+    closing = open_bracket(a.text) and closes_bracket(b.text)
     if distance == 1:
         score += w["join.adjacent"]
-    score += w["join.distance"] * (distance - 1)
+    if not closing:  # the rest of a cut byline may be printed anywhere on the page
+        score += w["join.distance"] * (distance - 1)
     if a.text and a.text[-1] not in "，、；：,;:":
         score += w["join.short_tail"]
+    if open_bracket(a.text):
+        score += w["join.closes_bracket"] if closing else w["join.bracket_open"]
+    elif closes_bracket(b.text):
+        score += w["join.bracket_unopened"]
     return score
+
+
+def open_bracket(text: str) -> bool:
+    """Does the text stop inside a bracket (本报讯（记者彭冰 通讯员曲)?"""
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
+
+
+def closes_bracket(text: str) -> bool:
+    """Does the text close a bracket before opening one, within a byline's reach (思达）3月11日…)?"""
+    m = re.search(r"[（()）]", text[:BYLINE_REACH])
+    return bool(m) and m.group() in "）)"
 
 
 def glue(left: str, right: str) -> str:

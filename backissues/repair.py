@@ -85,7 +85,8 @@ def full_width_punct(text: str) -> tuple[str, int]:
 
 
 _SIGNATURE = re.compile(rf"[（(][{CJK}]{{2,4}}(?:[ \u00a0]+[{CJK}]{{2,4}})+[）)]$")
-_BYLINE_BRACKET = re.compile(r"^(.{0,24}?(?:讯|电)[\s\u00a0]*)(（[^（）]{2,60}）)")
+# The bracket may be cut by a column break (本报讯 (记者彭冰 柳姗姗 通讯员曲): its rest is elsewhere.
+_BYLINE_BRACKET = re.compile(r"^(.{0,24}?(?:讯|电)[\s\u00a0]*)(（[^（）]{2,60}(?:）|$))")
 
 
 def clean_body(text: str, wrapped: bool) -> tuple[str, list[str]]:

@@ -265,7 +265,9 @@ def _join_pieces(units: list[Unit]) -> dict[int, list[int]]:
     for a in body:
         if ends_paragraph(a.text) or DATELINE.match(a.text) and len(a.text) < 12:
             continue
-        for b in body[position[a.index] + 1: position[a.index] + 1 + evidence.JOIN_WINDOW]:
+        # A cut byline's closing bracket may be printed anywhere on the page.
+        window = len(body) if evidence.open_bracket(a.text) else evidence.JOIN_WINDOW
+        for b in body[position[a.index] + 1: position[a.index] + 1 + window]:
             score = evidence.join_score(a, b, position[b.index] - position[a.index])
             if score > evidence.JOIN_THRESHOLD:
                 pairs.append((-score, a.index, b.index))

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from backissues.evidence import (LINE_THRESHOLD, WEIGHTS, glue, headline_line_score, headline_match, headline_roles,
-                                 join_score, sharing_structure, similarity, stripped_headline, word_across)
+from backissues.evidence import (JOIN_THRESHOLD, LINE_THRESHOLD, WEIGHTS, closes_bracket, glue, headline_line_score,
+                                 headline_match, headline_roles, join_score, open_bracket, sharing_structure, similarity, stripped_headline, word_across)
 from backissues.units import BODY, BYLINE, HEAD, read_units
 
 
@@ -76,6 +76,41 @@ def test_join_score_falls_with_distance():
     b = one("扶力度，帮助他们解决子女上学、老人看病等实际困难，让困难职工真正感受到工会组织的温暖。")
     scores = [join_score(a, b, d) for d in (1, 2, 5, 10)]
     assert scores == sorted(scores, reverse=True) and scores[0] > scores[-1]
+
+
+CUT_BYLINE = "本报讯 (记者彭冰 柳姗姗 通讯员曲"
+
+
+def test_a_cut_byline_joins_the_piece_that_closes_its_bracket_however_far_down():
+    a = one(CUT_BYLINE)
+    closes = one("思达)3月11日,吉林省辽源市总工会组织")
+    near = one("活动中,辽源市总为500余名公交一线职")
+    assert join_score(a, closes, 14) > JOIN_THRESHOLD > join_score(a, near, 1)
+
+
+def test_a_piece_that_closes_a_bracket_continues_only_a_piece_that_opened_one():
+    closes = one("思达)3月11日,吉林省辽源市总工会组织")
+    assert join_score(one(CUT), closes, 1) < join_score(one(CUT), one("扶贫车间里的女工们正在赶制订单"), 1)
+
+
+@pytest.mark.parametrize("text, is_open", [
+    (CUT_BYLINE, True),
+    ("本报讯（记者 钱亮）今年以来，全市", False),
+    ("（作者为中共中央党校（国家行政学院）教授", True),
+    ("对困难职工家庭加大帮", False),
+])
+def test_open_bracket(text, is_open):
+    assert open_bracket(text) is is_open
+
+
+@pytest.mark.parametrize("text, closes", [
+    ("思达)3月11日,吉林省辽源市总工会组织", True),
+    ("王娅）在日前召开的广东省总工会十四届七次常委", True),
+    ("本报讯（记者 钱亮）今年以来", False),          # opens its own bracket first
+    ("活动中,辽源市总为500余名公交一线职工共计发放慰问物资及慰问金近20万元）", False),  # too far in
+])
+def test_closes_bracket(text, closes):
+    assert closes_bracket(text) is closes
 
 
 @pytest.mark.parametrize("dateline", [
@@ -223,12 +258,12 @@ def test_headline_match_is_weaker_further_away():
 # Only entries whose direction follows from what they mean; the headline weights
 # are being refitted, so their size may change, not their direction.
 POSITIVE = [
-    "join.word_across", "join.starts_open", "join.adjacent",
+    "join.word_across", "join.starts_open", "join.adjacent", "join.closes_bracket",
     "head.dateline_follows", "head.markdown_title", "head.column_tag", "head.page_start",
     "line.markup", "line.opens_next", "line.column_tag", "line.subtitle_dash",
 ]
 NEGATIVE = [
-    "join.distance", "join.dateline",
+    "join.distance", "join.dateline", "join.bracket_open", "join.bracket_unopened",
     "head.unmarked_on_marked_page", "head.similar_above_below", "head.parallel",
     "line.continues_prev", "line.runs_on", "line.comma", "line.long", "line.attribution",
     "share.stripped", "share.signoff_inside",

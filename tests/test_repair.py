@@ -133,6 +133,8 @@ def test_clean_heading_can_report_its_repairs():
     ("心坎上。（霍希标  时培林）", "心坎上。（霍希标 时培林）", 1),            # a wide gap narrowed
     ("本报讯（记者李丹青  邹偶然）这个", "本报讯（记者李丹青 邹偶然）这个", 1),
     ("本报讯 （记者李丹青 邹偶然）这 个", "本报讯（记者李丹青 邹偶然）这个", 2),
+    # a byline cut by a column break inside its bracket still separates its names
+    ("本报讯 （记者彭冰 柳姗姗 通讯员曲", "本报讯（记者彭冰 柳姗姗 通讯员曲", 1),
 ])
 def test_spaces_kept_between_names_are_not_counted_as_removed(text, expected, removed):
     out, notes = clean_body(text, wrapped=False)

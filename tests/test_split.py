@@ -70,6 +70,26 @@ def test_join_is_written_to_the_repair_log_with_both_line_numbers():
     assert {"5", "9"} <= set(re.findall(r"\d+", notes[0])), notes[0]
 
 
+def test_a_byline_cut_inside_its_brackets_is_finished_by_the_piece_that_closes_them_far_down():
+    filler = "\n\n".join(f"第{n}段，湄潭县总工会在全县打造了工会驿站，开设服务项目。" for n in range(1, 15))
+    page = f"""辽源市总走访慰问公交一线职工
+
+本报讯 (记者彭冰 通讯员曲
+
+活动中,辽源市总为500余名公交一线职工共计发放慰问物资。
+
+贵州湄潭县总拓宽党建带工建覆盖面
+
+{filler}
+
+思达)3月11日,吉林省辽源市总工会组织开展走访慰问公交公司一线职工活动。
+"""
+    byline = article_with(split_page(page), "3月11日,吉林省辽源市总工会组织")
+    text = compact(body_text(byline))
+    assert "通讯员曲思达)3月11日" in text, text[:60]
+    assert "活动中" not in text.split("3月11日")[0], "the near piece does not finish the byline"
+
+
 def test_short_line_cut_mid_word_is_body_not_a_headline():
     page = """## 市总工会加大困难职工帮扶力度
 
