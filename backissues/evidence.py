@@ -140,7 +140,8 @@ def headline_line_score(unit: Unit, prev: Unit | None, nxt: Unit | None) -> floa
     if prev is not None and prev.kind == "body" and not ends_sentence(prev.text) and not prev.level \
             and word_across(prev.text, text):
         score += w["line.continues_prev"]
-    if nxt is not None and nxt.kind == "body" and (word_across(text, nxt.text) or nxt.starts_open):
+    if nxt is not None and nxt.kind == "body" and (word_across(text, nxt.text) or nxt.starts_open) \
+            and not _bridged(prev, nxt):
         score += w["line.runs_on"]
     if nxt is not None and (nxt.kind == "byline" or nxt.kind == "body" and DATELINE.match(nxt.text)):
         score += w["line.opens_next"]
@@ -153,6 +154,13 @@ def headline_line_score(unit: Unit, prev: Unit | None, nxt: Unit | None) -> floa
     if text.startswith("——") and prev is not None and _closes_a_quote(prev.text):
         score += w["line.attribution"]
     return score
+
+
+def _bridged(prev: Unit | None, nxt: Unit) -> bool:
+    """Does the next piece finish the word the previous one stops in (…6名职工进 | 行表彰。)?
+    Then the line between them is printed inside a cut sentence: no part of it."""
+    return prev is not None and prev.kind == "body" and not ends_sentence(prev.text) and not prev.level \
+        and word_across(prev.text, nxt.text)
 
 
 def _closes_a_quote(text: str) -> bool:

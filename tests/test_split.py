@@ -90,6 +90,23 @@ def test_a_byline_cut_inside_its_brackets_is_finished_by_the_piece_that_closes_t
     assert "活动中" not in text.split("3月11日")[0], "the near piece does not finish the byline"
 
 
+def test_a_headline_line_printed_inside_a_cut_sentence_stays_out_of_it():
+    page = """## 市总工会启动春季职工技能大赛
+
+本报讯（记者 赵明远）3月10日，市总工会在市体育中心启动春季职工技能大赛，全市86家企业的1200余名职工报名参赛。
+
+活动中，市总工会为获评优秀职工称号的6名职工进
+
+辽源市总走访慰问公交一线职工
+
+行表彰。
+"""
+    articles = split_page(page)
+    text = "".join(compact(body_text(a)) for a in articles)
+    assert "6名职工进行表彰" in text, "the sentence reads on across the line printed inside it"
+    assert "辽源市总" not in text, "the headline line is no part of the sentence"
+
+
 def test_short_line_cut_mid_word_is_body_not_a_headline():
     page = """## 市总工会加大困难职工帮扶力度
 
