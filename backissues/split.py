@@ -650,6 +650,9 @@ def _apply_sharing(above: _Draft, below: _Draft, followers: list[_Draft], zone: 
             target.subheads[item[0]] = subhead
 
 
+PHOTO_STORY_CAPTIONS = 4   # paragraphs a photo story prints under its own headline
+
+
 def _split_photo_stories(drafts: list[_Draft], vectors) -> list[_Draft]:
     """A photo caption printed after an article, closed by its credit line
     (…摄), is a story of its own when its words share nothing with the
@@ -660,15 +663,22 @@ def _split_photo_stories(drafts: list[_Draft], vectors) -> list[_Draft]:
         # A cartoon's verse and its credit are one piece of work with the panel's headline.
         if not d.items or d.items[-1][1] != CREDIT or is_cartoon_credit(d.items[-1][2]):
             continue
-        body = [it for it in d.items[:-1] if it[1] == "p"]
-        tail = _trailing_paragraphs(d.items[:-1], 2)
-        kept = [it for it in body if it not in tail]
+        tail, heading = _photo_captions(d.items[:-1])
+        kept = [it for it in d.items if it[1] == "p" and it not in tail]
         if not tail or not kept or not ends_sentence(kept[-1][2]):
             continue
         core = evidence.sum_vectors([_headline_text(d)] * 2 + [it[2] for it in kept], vectors)
-        if max(evidence.cosine(vectors(it[2]), core) for it in tail) >= evidence.PHOTO_STORY_SIMILARITY:
+        if heading is not None:  # a headed section is weighed whole, as the story it would be
+            shared = evidence.cosine(evidence.sum_vectors([heading[2]] + [it[2] for it in tail], vectors), core)
+        else:
+            shared = max(evidence.cosine(vectors(it[2]), core) for it in tail)
+        if shared >= evidence.PHOTO_STORY_SIMILARITY:
             continue
         story = _Draft()
+        if heading is not None:
+            story.repairs.extend(d.take(heading))
+            story.heads = [d.subheads.pop(heading[0])]
+            story.lines.append(story.heads[0].line)
         for item in tail + [d.items[-1]]:
             lines = d.item_lines[item[0]]
             story.repairs.extend(d.take(item))
@@ -676,6 +686,17 @@ def _split_photo_stories(drafts: list[_Draft], vectors) -> list[_Draft]:
         story.repairs.append("split the photo caption and its credit from the article above (no shared words)")
         out.append(story)
     return out
+
+
+def _photo_captions(items: list) -> tuple[list, tuple | None]:
+    """The captions printed above a credit line: the last paragraphs, or all
+    of a short last section with its subhead (a photo story's own headline,
+    灾后清淤 重建家园, printed as if it were the article's subhead)."""
+    section = _trailing_paragraphs(items, PHOTO_STORY_CAPTIONS)
+    before = len(items) - len(section) - 1
+    if section and before > 0 and items[before][1] == "h":
+        return section, items[before]
+    return _trailing_paragraphs(items, 2), None
 
 
 # -- 5. stray headlines ----------------------------------------------------------

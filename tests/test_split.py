@@ -802,3 +802,40 @@ def test_a_short_numbered_heading_is_not_glued_onto_the_paragraph_under_it():
     texts = [text for _, text in article.blocks]
     assert "二、图书常换常新" in texts, texts
     assert any(text.startswith("书屋每季度更新一次图书") for text in texts), texts
+
+
+PHOTO_STORY_UNDER_A_REPORT = """莱钢集团构建维权普惠“三体系”
+
+本报讯（记者田国全 通讯员葛文京）记者日前获悉，莱钢集团把维护职工权益作为企业改革的重要内容，建立职代会审议制度。
+
+源头维护 参与治理
+
+今年以来，莱钢集团建立职工诉求快速响应机制，职代会代表每月走访班组，收集意见建议二百余条。
+
+为打通职工表达诉求的绿色通道，莱钢集团对涉及职工切身利益的重要事项坚持提交职代会审议，今年已审议事项十二项。
+
+{heading}
+
+8月16日，北京市房山区大安山乡，环卫工人正在为一家敬老院清理淤泥。
+
+这里地处山区，道路损毁严重，不少清淤工作只能靠人力完成。
+
+本报记者 王伟伟 摄
+"""
+
+
+def test_a_photo_story_printed_as_the_last_section_of_a_report_is_a_story_of_its_own():
+    articles = split_page(PHOTO_STORY_UNDER_A_REPORT.format(heading="灾后清淤 重建家园"))
+    story = article_with(articles, "正在为一家敬老院清理淤泥")
+    assert story.headline.title == "灾后清淤 重建家园"
+    assert story.credits == ("本报记者 王伟伟 摄",)
+    report = article_with(articles, "今年已审议事项十二项")
+    assert report is not story
+    assert [text for kind, text in report.blocks if kind == "h"] == ["源头维护 参与治理"]
+
+
+def test_a_last_section_that_shares_the_reports_words_stays_its_section():
+    page = PHOTO_STORY_UNDER_A_REPORT.format(heading="职代会审议职工权益事项").replace(
+        "环卫工人正在为一家敬老院清理淤泥", "莱钢集团职代会正在审议职工权益事项")
+    [article] = split_page(page)
+    assert ("h", "职代会审议职工权益事项") in article.blocks
