@@ -244,8 +244,10 @@ def _promote_long_headline_lines(units: list[Unit]) -> list[Unit]:
         # A headline a byline, dateline or column tag marks as a report's takes
         # the lead-in above it (离汉通道关闭以来，武汉市民携手相助… over
         # 同舟共济战疫情（人民眼）) or the speaker's line (张宏飞：).
+        # Not on a headline the page marks (## …): its own lines would be marked too.
         head = nxt
-        if head.kind == HEAD and (unpunctuated(unit) or speaker_lead(before, unit)) \
+        if head.kind == HEAD and not (head.level or head.bold) \
+                and (unpunctuated(unit) or speaker_lead(before, unit)) \
                 and (opens(after) or evidence.COLUMN_TAG.search(head.text)):
             out[n] = _as_headline_line(unit)
     return out

@@ -744,6 +744,25 @@ def test_a_long_lead_in_over_a_columns_headline_is_its_first_headline_line():
     assert article.blocks[0][1].startswith("为确保城市困难职工解困脱困")
 
 
+def test_an_unmarked_line_over_a_marked_columns_headline_is_body_not_a_headline_line():
+    page = """## 全市职工书屋达到一千家
+
+本报讯（记者 赵明远）市总工会近日公布，全市职工书屋已达到一千家，覆盖职工四十余万人。
+
+（综合本报记者报道）
+
+开放、丰富、高效的文化服务温暖着人们的心灵，让“宅”时光更加有滋有味
+
+## “宅”生活的文化味道（新语）
+
+减少外出、“宅”在家中，是防控疫情的需要。脚步虽然暂停，但充实丰富的精神文化供给却并没有缺位。
+"""
+    articles = split_page(page)
+    comment = article_with(articles, "减少外出")
+    assert comment.headline.title == "“宅”生活的文化味道（新语）"
+    assert any("让“宅”时光更加有滋有味" in body_text(a) for a in articles), "the line stays printed text"
+
+
 def test_a_subhead_right_under_a_columns_headline_is_not_its_subtitle():
     page = """职工书屋建设提速（工会视点）
 
