@@ -652,6 +652,7 @@ def _apply_sharing(above: _Draft, below: _Draft, followers: list[_Draft], zone: 
             target.subheads[item[0]] = subhead
 
 
+LEAD_PIECES = 1            # paragraphs a pull-quote printed over its report's dateline may have
 PHOTO_STORY_CAPTIONS = 4   # paragraphs a photo story prints under its own headline
 
 
@@ -717,7 +718,7 @@ def _place_stray_headlines(drafts: list[_Draft]) -> list[_Draft]:
         _demote_sibling_section_head(d)
     out: list[_Draft] = []
     for d in drafts:
-        if out and not d.heads and not out[-1].has_body() and out[-1].heads:
+        if out and not d.heads and out[-1].heads and (not out[-1].has_body() or _lead_only(out[-1], d)):
             prev = out[-1]
             prev.items.extend(d.items)
             prev.repairs.extend(d.repairs)
@@ -726,6 +727,15 @@ def _place_stray_headlines(drafts: list[_Draft]) -> list[_Draft]:
             continue
         out.append(d)
     return out
+
+
+def _lead_only(above: _Draft, below: _Draft) -> bool:
+    """Is the body under a headline only a pull-quote printed above the report
+    that opens with a dateline right after it (中华民族历史上… | 新华社北京2月23日电 …)?"""
+    body = [it for it in above.items if it[1] == "p"]
+    first = next((it for it in below.items if it[1] == "p"), None)
+    return len(body) <= LEAD_PIECES and first is not None and bool(DATELINE.match(first[2])) \
+        and not any(DATELINE.match(it[2]) for it in body) and above.items[-1][1] != CREDIT  # a photo's caption
 
 
 def _promote_first_subhead(draft: _Draft) -> None:

@@ -858,3 +858,17 @@ def test_a_last_section_that_shares_the_reports_words_stays_its_section():
         "环卫工人正在为一家敬老院清理淤泥", "莱钢集团职代会正在审议职工权益事项")
     [article] = split_page(page)
     assert ("h", "职代会审议职工权益事项") in article.blocks
+
+
+def test_a_pull_quote_between_a_headline_and_its_reports_dateline_keeps_the_report_under_that_headline():
+    page = """## 习近平在统筹推进疫情防控和经济社会发展工作部署会议上强调
+
+中华民族历史上经历过很多磨难，但从来没有被压垮过，而是愈挫愈勇，不断在磨难中成长、从磨难中奋起。
+
+新华社北京2月23日电  统筹推进新冠肺炎疫情防控和经济社会发展工作部署会议23日在北京召开。
+
+习近平代表党中央，向全国广大党员、干部、群众致以诚挚的问候。
+"""
+    [article] = split_page(page)
+    assert article.headline.title == "习近平在统筹推进疫情防控和经济社会发展工作部署会议上强调"
+    assert "新华社北京2月23日电" in body_text(article)
