@@ -21,11 +21,13 @@ WEIGHTS = {
     "join.starts_open": 3.0,      # the continuation starts with punctuation
     "join.adjacent": 1.5,         # the continuation is the very next body piece
     "join.distance": -0.35,       # per body piece skipped over
-    "join.dateline": -12.0,       # a dateline only ever opens an article
+    "join.dateline": -15.0,       # a dateline only ever opens an article
     "join.short_tail": 0.5,       # the first piece ends without any punctuation at all
     "join.closes_bracket": 3.0,   # the continuation closes a bracket the first piece left open
     "join.bracket_open": -2.0,    # ... or goes on without closing it
     "join.bracket_unopened": -3.0,  # the continuation closes a bracket the first piece never opened
+    "join.stub_start": 2.0,       # the continuation's first sentence is a stub of one or two characters (持。在…)
+    "join.fresh_start": -2.5,     # the continuation opens like a paragraph (据介绍，/ 近日，/ 3月11日，)
     # a headline group opening a new article (vs. an in-article subhead):
     # a logistic model, fitted by bench/fit_headlines.py on the dev corpus
     # and the samples (weight 10), held-out accuracy 0.89. The corpus has no #, bold-only or lone ###
@@ -186,6 +188,10 @@ def join_score(a: Unit, b: Unit, distance: int) -> float:
         score += w["join.word_across"]
     if b.starts_open:
         score += w["join.starts_open"]
+    elif _STUB_START.match(b.text):
+        score += w["join.stub_start"]
+    elif _FRESH_START.match(b.text):
+        score += w["join.fresh_start"]
     closing = open_bracket(a.text) and closes_bracket(b.text)
     if distance == 1:
         score += w["join.adjacent"]
@@ -198,6 +204,12 @@ def join_score(a: Unit, b: Unit, distance: int) -> float:
     elif closes_bracket(b.text):
         score += w["join.bracket_unopened"]
     return score
+
+
+# The first words of a paragraph, not of a sentence's second half.
+_FRESH_START = re.compile(r"^(据(介绍|悉|了解|统计|报道)|近日|日前|近年来|目前|此外|同时|今年以来|"
+                          r"\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月)[，,]")
+_STUB_START = re.compile(r"^[\u4e00-\u9fff]{1,2}[。！？；]")
 
 
 def open_bracket(text: str) -> bool:

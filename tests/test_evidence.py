@@ -78,6 +78,26 @@ def test_join_score_falls_with_distance():
     assert scores == sorted(scores, reverse=True) and scores[0] > scores[-1]
 
 
+@pytest.mark.parametrize("fresh, opener", [
+    ("据介绍，银川市总工会启动的职工大讲堂系列活动既有系列讲座，又有公益课。", "据介绍，"),
+    ("3月11日，吉林省辽源市总工会组织开展走访慰问活动。", "3月11日，"),
+    ("近年来，全市建立了困难职工档案动态管理机制。", "近年来，"),
+])
+def test_a_piece_that_opens_like_a_paragraph_is_a_worse_continuation(fresh, opener):
+    a = one("成立工会维权骨干队伍，提供专业化维权服务。优化升级原工会法律顾问团，成立")
+    assert join_score(a, one(fresh), 2) < JOIN_THRESHOLD
+    # 立|据 is a dictionary word: without its opener the first piece would read on into it
+    if opener == "据介绍，":
+        assert join_score(a, one(fresh), 2) - WEIGHTS["join.fresh_start"] > JOIN_THRESHOLD
+
+
+def test_join_prefers_a_piece_whose_first_sentence_is_a_stub():
+    a = one("市总按基层培训情况给予相应扶")
+    stub = one("持。在兴庆区工会，瑜伽、舞蹈、声乐等公益课场场爆满。")
+    fresh = one("强化制度资金保障，为维权体系建设提供支撑。")
+    assert join_score(a, stub, 4) > join_score(a, fresh, 2)
+
+
 CUT_BYLINE = "本报讯 (记者彭冰 柳姗姗 通讯员曲"
 
 
@@ -258,12 +278,12 @@ def test_headline_match_is_weaker_further_away():
 # Only entries whose direction follows from what they mean; the headline weights
 # are being refitted, so their size may change, not their direction.
 POSITIVE = [
-    "join.word_across", "join.starts_open", "join.adjacent", "join.closes_bracket",
+    "join.word_across", "join.starts_open", "join.adjacent", "join.closes_bracket", "join.stub_start",
     "head.dateline_follows", "head.markdown_title", "head.column_tag", "head.page_start",
     "line.markup", "line.opens_next", "line.column_tag", "line.subtitle_dash",
 ]
 NEGATIVE = [
-    "join.distance", "join.dateline", "join.bracket_open", "join.bracket_unopened",
+    "join.distance", "join.dateline", "join.bracket_open", "join.bracket_unopened", "join.fresh_start",
     "head.unmarked_on_marked_page", "head.similar_above_below", "head.parallel",
     "line.continues_prev", "line.runs_on", "line.comma", "line.long", "line.attribution",
     "share.stripped", "share.signoff_inside",
