@@ -94,7 +94,8 @@ def read_byline(paragraphs: list[str], bylines: list[str], credits: list[str]) -
     """Who wrote or photographed the article, from its printed text."""
     roles: dict[str, list[str]] = {}
     dateline = agency = None
-    first = paragraphs[0] if paragraphs else ""
+    # A pull-quote may be printed between the headline and the dateline.
+    first = next((p for p in paragraphs[:2] if DATELINE.match(p)), "")
     m = DATELINE.match(first)
     if m:
         stamp = m.group(0).strip("*")

@@ -56,6 +56,18 @@ def test_xinhua_dateline_gives_agency_and_reporter():
     assert people(byline) == {"reporters": ["张晓松"]}
 
 
+def test_a_dateline_under_a_pull_quote_still_gives_the_byline():
+    byline = read_byline(["中华民族历史上经历过很多磨难，但从来没有被压垮过。",
+                          "新华社北京2月23日电（记者张晓松）统筹推进疫情防控工作部署会议23日召开。"], [], [])
+    assert byline.dateline == "新华社" and people(byline) == {"reporters": ["张晓松"]}
+
+
+def test_a_dateline_further_down_is_a_quoted_report_not_the_byline():
+    byline = read_byline(["在辽宁省锦州七里河的管委会办公楼。", "园区工会干部多是兼职。",
+                          "新华社北京2月23日电（记者张晓松）会议召开。"], [], [])
+    assert byline.dateline is None and people(byline) == {}
+
+
 def test_no_dateline_no_byline():
     byline = read_byline(["在辽宁省锦州七里河的管委会办公楼。"], [], [])
     assert byline.dateline is None and people(byline) == {} and byline.agency is None
