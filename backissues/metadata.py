@@ -190,7 +190,9 @@ def article_type(title: str | None, paragraphs: list[str], sections: list[str], 
     body_len = sum(len(p) for p in paragraphs)
     if title is None and not byline.dateline and not credits:
         return "fragment"
-    if credits and any(c.rstrip().endswith(("摄", "摄影报道")) for c in credits) and body_len < 400 and not byline.dateline:
+    # A photo's credit may carry its agency after 摄 (王海燕摄（影像中国）) or run on at
+    # the end of the caption; either way the photographers are named.
+    if byline.photographers and body_len < 400 and not byline.dateline:
         return "photo"
     if sections and body_len > 1200:
         return "feature"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from backissues.metadata import read_byline, names_by_role
+from backissues.metadata import article_type, names_by_role, read_byline
 
 ROLES = ("reporters", "correspondents", "photographers", "authors")
 
@@ -169,3 +169,22 @@ def test_names_are_not_repeated():
 
 def test_compiled_by_is_not_part_of_the_name():
     assert names_by_role("本报记者\u00a0\u00a0王云娜整理") == {"reporters": ["王云娜"]}
+
+
+# -- article_type -------------------------------------------------------------------
+
+@pytest.mark.parametrize("credit", ["王海燕摄（影像中国）", "本报记者 王伟伟 摄", "新华社记者 胡晨欢摄影报道"])
+def test_a_short_caption_with_a_photographers_credit_is_a_photo(credit):
+    caption = ["2月9日，武汉市金银潭医院职工在忙着腾床位，准备收治更多患者。"]
+    assert article_type("图片报道", caption, [], [credit], read_byline(caption, [], [credit])) == "photo"
+
+
+def test_a_credit_run_on_at_the_end_of_a_caption_makes_a_photo():
+    caption = ["3月16日，农民在比赛平整秧田。 本报通讯员 邱海鹰 唐艺娟 摄"]
+    assert article_type("农耕技能大比拼", caption, [], [], read_byline(caption, [], [])) == "photo"
+
+
+def test_a_report_with_a_dateline_and_a_photo_is_news_not_a_photo():
+    body = ["本报讯（记者刘旭）" + "市总工会开展送温暖活动，慰问困难职工。" * 30]
+    credit = ["王海燕摄（影像中国）"]
+    assert article_type("市总工会送温暖", body, [], credit, read_byline(body, [], credit)) == "news"
