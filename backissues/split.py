@@ -91,6 +91,7 @@ def split_page(text: str) -> list[Article]:
     vectors = _vectors_cache()
     drafts = _group(units, chains, dropped, vectors)
     drafts = _untangle(drafts, vectors)
+    drafts = _end_photo_stories(drafts)
     drafts = _split_photo_stories(drafts, vectors)
     drafts = _place_stray_headlines(drafts)
     return [_finish(d) for d in drafts if d.items or d.heads]
@@ -654,6 +655,32 @@ def _apply_sharing(above: _Draft, below: _Draft, followers: list[_Draft], zone: 
 
 LEAD_PIECES = 1            # paragraphs a pull-quote printed over its report's dateline may have
 PHOTO_STORY_CAPTIONS = 4   # paragraphs a photo story prints under its own headline
+PHOTO_STORY_ENDS = 3       # caption paragraphs before a credit that ends a photo story
+
+
+def _end_photo_stories(drafts: list[_Draft]) -> list[_Draft]:
+    """A photo story (its headline, up to PHOTO_STORY_ENDS caption paragraphs,
+    the credit) ends at its credit: the text printed after it is another
+    article's, and stays headless until a headline below is matched to it."""
+    out: list[_Draft] = []
+    for d in drafts:
+        out.append(d)
+        kinds = [it[1] for it in d.items]
+        if not d.heads or CREDIT not in kinds[:-1]:
+            continue
+        at = kinds.index(CREDIT)
+        if at > PHOTO_STORY_ENDS or "h" in kinds[:at] or "p" not in kinds[at + 1:]:
+            continue
+        rest = _Draft()
+        for item in d.items[at + 1:]:
+            lines = d.item_lines[item[0]]
+            rest.repairs.extend(d.take(item))
+            rest.add(item[0], item[1], item[2], lines)
+            if item[0] in d.subheads:
+                rest.subheads[item[0]] = d.subheads.pop(item[0])
+        rest.repairs.append(f"split from the photo story '{_headline_text(d)[:24]}' above: it ends at its credit")
+        out.append(rest)
+    return out
 
 
 def _split_photo_stories(drafts: list[_Draft], vectors) -> list[_Draft]:

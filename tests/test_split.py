@@ -872,3 +872,21 @@ def test_a_pull_quote_between_a_headline_and_its_reports_dateline_keeps_the_repo
     [article] = split_page(page)
     assert article.headline.title == "习近平在统筹推进疫情防控和经济社会发展工作部署会议上强调"
     assert "新华社北京2月23日电" in body_text(article)
+
+
+def test_a_photo_story_ends_at_its_credit():
+    page = """保春运 送口罩
+
+1月30日，铁路职工在车站为旅客免费发放口罩。
+
+王海燕摄（影像中国）
+
+近年来，全市建立了困难职工档案动态管理机制，做到应纳尽纳、应退尽退，帮扶资金按时发放到户。
+
+市总工会有关负责人表示，将继续做好困难职工帮扶工作。
+"""
+    articles = split_page(page)
+    photo = article_with(articles, "为旅客免费发放口罩")
+    assert photo.headline.title == "保春运 送口罩"
+    assert "困难职工档案" not in body_text(photo), "the text after the credit is not the photo's"
+    article_with(articles, "困难职工档案")
