@@ -655,6 +655,7 @@ def _apply_sharing(above: _Draft, below: _Draft, followers: list[_Draft], zone: 
 
 LEAD_PIECES = 1            # paragraphs a pull-quote printed over its report's dateline may have
 PHOTO_STORY_CAPTIONS = 4   # paragraphs a photo story prints under its own headline
+PHOTO_STORY_CHARS = 400    # a captioned photo's whole text stays under this
 PHOTO_STORY_ENDS = 3       # caption paragraphs before a credit that ends a photo story
 
 
@@ -696,6 +697,10 @@ def _split_photo_stories(drafts: list[_Draft], vectors) -> list[_Draft]:
         tail, heading = _photo_captions(d.items[:-1])
         kept = [it for it in d.items if it[1] == "p" and it not in tail]
         if not tail or not kept or not ends_sentence(kept[-1][2]):
+            continue
+        # A short story is one photo story with all its captions (立夏插秧忙: three
+        # paragraphs on the season, the fields, the village, then the credit).
+        if heading is None and sum(len(it[2]) for it in kept + tail) < PHOTO_STORY_CHARS:
             continue
         core = evidence.sum_vectors([_headline_text(d)] * 2 + [it[2] for it in kept], vectors)
         if heading is not None:  # a headed section is weighed whole, as the story it would be

@@ -890,3 +890,19 @@ def test_a_photo_story_ends_at_its_credit():
     assert photo.headline.title == "保春运 送口罩"
     assert "困难职工档案" not in body_text(photo), "the text after the credit is not the photo's"
     article_with(articles, "困难职工档案")
+
+
+def test_a_short_photo_story_keeps_all_its_captions():
+    page = """立夏插秧忙
+
+5月5日，迎来二十四节气中的立夏，这一天是告别春天、迎来夏日的转折点。
+
+这时，春播作物渐渐长大，夏收作物进入生长后期，冬小麦扬花灌浆。
+
+在重庆市万盛经开区石林镇石鼓村，农机手驾驶插秧机在田间作业。
+
+曹永龙摄（人民视觉）
+"""
+    [story] = split_page(page)
+    assert story.headline.title == "立夏插秧忙"
+    assert "插秧机在田间作业" in body_text(story)
