@@ -28,6 +28,7 @@ WEIGHTS = {
     "join.bracket_unopened": -3.0,  # the continuation closes a bracket the first piece never opened
     "join.stub_start": 2.0,       # the continuation's first sentence is a stub of one or two characters (持。在…)
     "join.fresh_start": -2.5,     # the continuation opens like a paragraph (据介绍，/ 近日，/ 3月11日，)
+    "join.across_headline": -1.5,  # a headline the page marks (##) is printed between the two
     # a headline group opening a new article (vs. an in-article subhead):
     # a logistic model, fitted by bench/fit_headlines.py on the dev corpus
     # and the samples (weight 10), held-out accuracy 0.89. The corpus has no #, bold-only or lone ###
@@ -178,8 +179,9 @@ def ends_mid_word(text: str) -> bool:
     return len(list(rjieba.cut(tail[-6:]))[-1]) == 1
 
 
-def join_score(a: Unit, b: Unit, distance: int) -> float:
-    """How likely body piece b continues body piece a (a ends mid-sentence)."""
+def join_score(a: Unit, b: Unit, distance: int, across: bool = False) -> float:
+    """How likely body piece b continues body piece a (a ends mid-sentence);
+    `across`: a headline the page marks is printed between them."""
     w = WEIGHTS
     if DATELINE.match(b.text):
         return w["join.dateline"]
@@ -199,6 +201,8 @@ def join_score(a: Unit, b: Unit, distance: int) -> float:
         score += w["join.distance"] * (distance - 1)
     if a.text and a.text[-1] not in "，、；：,;:":
         score += w["join.short_tail"]
+    if across:
+        score += w["join.across_headline"]
     if open_bracket(a.text):
         score += w["join.closes_bracket"] if closing else w["join.bracket_open"]
     elif closes_bracket(b.text):

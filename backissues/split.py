@@ -264,6 +264,7 @@ def _join_pieces(units: list[Unit]) -> dict[int, list[int]]:
     """Chain body pieces cut by column breaks; returns {first index: chain}."""
     body = [u for u in units if u.kind == BODY]
     position = {u.index: n for n, u in enumerate(body)}
+    at = {u.index: n for n, u in enumerate(units)}
     pairs = []
     for a in body:
         if ends_paragraph(a.text) or DATELINE.match(a.text) and len(a.text) < 12:
@@ -271,7 +272,8 @@ def _join_pieces(units: list[Unit]) -> dict[int, list[int]]:
         # A cut byline's closing bracket may be printed anywhere on the page.
         window = len(body) if evidence.open_bracket(a.text) else evidence.JOIN_WINDOW
         for b in body[position[a.index] + 1: position[a.index] + 1 + window]:
-            score = evidence.join_score(a, b, position[b.index] - position[a.index])
+            across = any(u.kind == HEAD and u.level for u in units[at[a.index] + 1:at[b.index]])
+            score = evidence.join_score(a, b, position[b.index] - position[a.index], across)
             if score > evidence.JOIN_THRESHOLD:
                 pairs.append((-score, a.index, b.index))
     nxt, prv = {}, {}

@@ -98,6 +98,14 @@ def test_join_prefers_a_piece_whose_first_sentence_is_a_stub():
     assert join_score(a, stub, 4) > join_score(a, fresh, 2)
 
 
+def test_a_marked_headline_between_two_pieces_counts_against_joining_them():
+    a = one("培育了“爱心直通车”“牵手小春燕”等系列项")
+    b = one("密切联系群众是党的群团组织工作的永恒主题，抱定这一主题和宗旨，我们到园区和职工同吃同住。")
+    assert join_score(a, b, 1, across=True) < JOIN_THRESHOLD < join_score(a, b, 1)
+    completes = one("持。在兴庆区工会，瑜伽、舞蹈、声乐等公益课场场爆满。")
+    assert join_score(one("市总按基层培训情况给予相应扶"), completes, 2, across=True) > JOIN_THRESHOLD
+
+
 CUT_BYLINE = "本报讯 (记者彭冰 柳姗姗 通讯员曲"
 
 
@@ -284,6 +292,7 @@ POSITIVE = [
 ]
 NEGATIVE = [
     "join.distance", "join.dateline", "join.bracket_open", "join.bracket_unopened", "join.fresh_start",
+    "join.across_headline",
     "head.unmarked_on_marked_page", "head.similar_above_below", "head.parallel",
     "line.continues_prev", "line.runs_on", "line.comma", "line.long", "line.attribution",
     "share.stripped", "share.signoff_inside",

@@ -906,3 +906,18 @@ def test_a_short_photo_story_keeps_all_its_captions():
     [story] = split_page(page)
     assert story.headline.title == "立夏插秧忙"
     assert "插秧机在田间作业" in body_text(story)
+
+
+def test_a_cut_last_piece_is_not_joined_across_a_marked_headline_to_the_next_reports_opening():
+    page = """## 党建引领 凝心聚力
+
+该公司以卓越文化构筑企业的精神家园，220余名青工组成志愿队，培育了“爱心直通车”“牵手小春燕”等系列项
+
+## 让我们更近地在一起
+
+密切联系群众是党的群团组织工作的永恒主题，抱定这一主题和宗旨，我们到园区和职工同吃、同住、同劳动。
+
+在这个过程里，我们结识了不少朋友，对企业、基层工会和一线职工都有了更深刻的体会。
+"""
+    report = titled(split_page(page), "让我们更近地在一起")
+    assert compact(body_text(report)).startswith("密切联系群众")
