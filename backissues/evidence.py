@@ -130,8 +130,9 @@ def _han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
-def headline_line_score(unit: Unit, prev: Unit | None, nxt: Unit | None) -> float:
-    """How likely a short unpunctuated line is a headline line, not cut body."""
+def headline_line_score(unit: Unit, prev: Unit | None, nxt: Unit | None, claimed: bool = False) -> float:
+    """How likely a short unpunctuated line is a headline line, not cut body;
+    `claimed`: a piece elsewhere on the page stops where the next one goes on."""
     w = WEIGHTS
     if unit.level or unit.bold:
         return w["line.markup"]
@@ -144,7 +145,7 @@ def headline_line_score(unit: Unit, prev: Unit | None, nxt: Unit | None) -> floa
             and word_across(prev.text, text):
         score += w["line.continues_prev"]
     if nxt is not None and nxt.kind == "body" and (word_across(text, nxt.text) or nxt.starts_open) \
-            and not _bridged(prev, nxt):
+            and not _bridged(prev, nxt) and not claimed:
         score += w["line.runs_on"]
     if nxt is not None and (nxt.kind == "byline" or nxt.kind == "body" and DATELINE.match(nxt.text)):
         score += w["line.opens_next"]

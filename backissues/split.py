@@ -195,11 +195,22 @@ def _demote_cut_headlines(units: list[Unit], wrapped: bool) -> list[Unit]:
     for i, unit in enumerate(units):
         prev = out[-1] if out else None
         nxt = units[i + 1] if i + 1 < len(units) else None
-        if unit.kind == HEAD and evidence.headline_line_score(unit, prev, nxt) < evidence.LINE_THRESHOLD:
+        if unit.kind == HEAD and evidence.headline_line_score(unit, prev, nxt, _claimed(units, prev, nxt)) \
+                < evidence.LINE_THRESHOLD:
             text, notes = clean_body(unit.raw, wrapped)
             unit = Unit(unit.index, unit.line, unit.raw, text, BODY, 0, False, tuple(notes))
         out.append(unit)
     return out
+
+
+def _claimed(units: list[Unit], prev: Unit | None, nxt: Unit | None) -> bool:
+    """Does a piece printed earlier on the page stop in the word the next
+    piece finishes (…日前发布 | 公告称，…)? Then the line printed right before
+    the next piece need not be the start of its sentence."""
+    if nxt is None or nxt.kind != BODY:
+        return False
+    return any(u is not prev and u.index < nxt.index and u.kind == BODY and not u.ends_closed
+               and evidence.word_across(u.text, nxt.text) for u in units)
 
 
 def _promote_long_headline_lines(units: list[Unit]) -> list[Unit]:

@@ -921,3 +921,22 @@ def test_a_cut_last_piece_is_not_joined_across_a_marked_headline_to_the_next_rep
 """
     report = titled(split_page(page), "让我们更近地在一起")
     assert compact(body_text(report)).startswith("密切联系群众")
+
+
+def test_a_headline_line_is_not_cut_body_when_an_earlier_piece_is_what_runs_on():
+    page = """阿盟宣布拒绝美国政府中东和平新计划
+
+本报开罗2月2日电（记者黄培昭）阿盟外长紧急会议1日宣布，拒绝美国政府提出的所谓“中东和平新计划”。
+
+据新华社华盛顿2月1日电（记者周舟）美国国家科学基金会日前发布
+
+阿盟秘书长盖特在会上表示，这一计划严重违背了国际社会的共识。
+
+首批高清太阳照片发布
+
+公告称，丹尼尔·井上太阳望远镜拍摄到太阳表面迄今最高清的照片。
+"""
+    articles = split_page(page)
+    sun = article_with(articles, "丹尼尔·井上太阳望远镜")
+    assert sun.headline.title == "首批高清太阳照片发布"
+    assert "日前发布公告称" in compact(body_text(sun))
