@@ -152,9 +152,11 @@ def classify(raw: str, wrapped: bool) -> tuple[str, str, int, bool, tuple]:
 
 
 def is_cartoon_credit(text: str) -> bool:
-    """A cartoon's credit, drawn by one and written by another: 曹  一图  卜  拉文."""
-    return bool(re.fullmatch(r"[\u4e00-\u9fff·]{2,8}图[\u4e00-\u9fff·]{2,8}文", re.sub(r"[\s\u00a0\u3000]", "", text))
-                and re.search(r"图[\s\u00a0\u3000]", text))
+    """The credit of a picture and the text written to it, by two people: a
+    cartoon's (曹  一图  卜  拉文) or a photo's (郭 鹏摄 本报记者 姚雪青文)."""
+    flat = re.sub(r"[\s\u00a0\u3000]", "", text)
+    return bool(re.fullmatch(r"[\u4e00-\u9fff·]{2,8}[图摄](?:本报记者|本报通讯员|记者)?[\u4e00-\u9fff·]{2,8}文", flat)
+                and re.search(r"[图摄][\s\u00a0\u3000]", text))
 
 
 def _is_credit(flat: str) -> bool:

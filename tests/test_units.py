@@ -314,6 +314,7 @@ def test_headline_with_a_column_tag_is_still_a_headline():
 @pytest.mark.parametrize("line, kind", [
     ("王宇峰图\u00a0\u00a0马\u00a0\u00a0原文", CREDIT),      # a cartoon: drawn by, written by
     ("曹 一图 卜 拉文", CREDIT),
+    ("郭\u00a0鹏摄\u00a0本报记者\u00a0姚雪青文", CREDIT),   # a photo, and the text written to it
     ("美丽乡村图文", HEAD),                        # a headline that happens to end in 图文
 ])
 def test_a_cartoons_drawn_and_written_credit_is_a_credit(line, kind):
