@@ -132,7 +132,7 @@ def _han(ch: str) -> bool:
 
 def headline_line_score(unit: Unit, prev: Unit | None, nxt: Unit | None, claimed: bool = False) -> float:
     """How likely a short unpunctuated line is a headline line, not cut body;
-    `claimed`: a piece elsewhere on the page stops where the next one goes on."""
+    `claimed`: a piece printed earlier on the page stops where the next one goes on."""
     w = WEIGHTS
     if unit.level or unit.bold:
         return w["line.markup"]

@@ -13,8 +13,8 @@ The page is first cut into units (`units.py`). Then, in order:
   4. untangling: pieces shared wrongly between an article and the next
      headline (printed before it, or interleaved column by column) are
      moved where they read best (`evidence.sharing_score`);
-  5. photo captions, and headlines printed apart from their body, find
-     their article.
+  5. photo stories end at their credit, photo captions and headlines
+     printed apart from their body find their article.
 Every decision is written to the article's repair log.
 """
 from __future__ import annotations
@@ -28,7 +28,7 @@ from . import evidence
 from .keywords import default_idf
 from .repair import clean_body, clean_heading
 from .units import (BANNER, BODY, BYLINE, CREDIT, DATELINE, HEAD, MARK, Unit, ends_paragraph, ends_sentence,
-                    is_cartoon_credit, read_units)
+                    is_picture_and_text_credit, read_units)
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,14 @@ class _Draft:
         notes = [r for r in self.repairs if r.startswith(prefixes)]
         self.repairs = [r for r in self.repairs if not r.startswith(prefixes)]
         return notes
+
+    def move(self, item, target: "_Draft") -> None:
+        """Move an item, with its lines, notes and subhead unit, to another article."""
+        lines = self.item_lines[item[0]]
+        target.repairs.extend(self.take(item))
+        target.add(item[0], item[1], item[2], lines)
+        if item[0] in self.subheads:
+            target.subheads[item[0]] = self.subheads.pop(item[0])
 
     def has_body(self) -> bool:
         return any(kind == "p" for _, kind, _ in self.items)
@@ -666,7 +674,6 @@ def _apply_sharing(above: _Draft, below: _Draft, followers: list[_Draft], zone: 
             target.subheads[item[0]] = subhead
 
 
-LEAD_PIECES = 1            # paragraphs a pull-quote printed over its report's dateline may have
 PHOTO_STORY_CAPTIONS = 4   # paragraphs a photo story prints under its own headline
 PHOTO_STORY_CHARS = 400    # a captioned photo's whole text stays under this
 PHOTO_STORY_ENDS = 3       # caption paragraphs before a credit that ends a photo story
@@ -687,11 +694,7 @@ def _end_photo_stories(drafts: list[_Draft]) -> list[_Draft]:
             continue
         rest = _Draft()
         for item in d.items[at + 1:]:
-            lines = d.item_lines[item[0]]
-            rest.repairs.extend(d.take(item))
-            rest.add(item[0], item[1], item[2], lines)
-            if item[0] in d.subheads:
-                rest.subheads[item[0]] = d.subheads.pop(item[0])
+            d.move(item, rest)
         rest.repairs.append(f"split from the photo story '{_headline_text(d)[:24]}' above: it ends at its credit")
         out.append(rest)
     return out
@@ -704,8 +707,8 @@ def _split_photo_stories(drafts: list[_Draft], vectors) -> list[_Draft]:
     out = []
     for d in drafts:
         out.append(d)
-        # A cartoon's verse and its credit are one piece of work with the panel's headline.
-        if not d.items or d.items[-1][1] != CREDIT or is_cartoon_credit(d.items[-1][2]):
+        # A cartoon's verse (a photo's text) and its credit are one piece of work with the headline.
+        if not d.items or d.items[-1][1] != CREDIT or is_picture_and_text_credit(d.items[-1][2]):
             continue
         tail, heading = _photo_captions(d.items[:-1])
         kept = [it for it in d.items if it[1] == "p" and it not in tail]
@@ -728,9 +731,7 @@ def _split_photo_stories(drafts: list[_Draft], vectors) -> list[_Draft]:
             story.heads = [d.subheads.pop(heading[0])]
             story.lines.append(story.heads[0].line)
         for item in tail + [d.items[-1]]:
-            lines = d.item_lines[item[0]]
-            story.repairs.extend(d.take(item))
-            story.add(item[0], item[1], item[2], lines)
+            d.move(item, story)
         story.repairs.append("split the photo caption and its credit from the article above (no shared words)")
         out.append(story)
     return out
@@ -748,6 +749,9 @@ def _photo_captions(items: list) -> tuple[list, tuple | None]:
 
 
 # -- 5. stray headlines ----------------------------------------------------------
+
+LEAD_PIECES = 1   # paragraphs a pull-quote printed between a headline and its report's dateline may have
+
 
 def _place_stray_headlines(drafts: list[_Draft]) -> list[_Draft]:
     """Headlines printed away from their body.

@@ -151,7 +151,7 @@ def classify(raw: str, wrapped: bool) -> tuple[str, str, int, bool, tuple]:
     return BODY, text, level, bold, tuple(notes)
 
 
-def is_cartoon_credit(text: str) -> bool:
+def is_picture_and_text_credit(text: str) -> bool:
     """The credit of a picture and the text written to it, by two people: a
     cartoon's (曹  一图  卜  拉文) or a photo's (郭 鹏摄 本报记者 姚雪青文)."""
     flat = re.sub(r"[\s\u00a0\u3000]", "", text)
@@ -164,7 +164,7 @@ def _is_credit(flat: str) -> bool:
         return False
     if _STAFF_CREDIT.match(flat):
         return True
-    if is_cartoon_credit(flat):
+    if is_picture_and_text_credit(flat):
         return True
     return bool(_CREDIT_END.search(flat.replace(" ", ""))) and len(flat) <= 30 or bool(_AGENCY_LINE.match(flat))
 
