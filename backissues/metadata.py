@@ -8,7 +8,7 @@ from functools import lru_cache
 import jieba
 
 from .repair import CJK
-from .units import DATELINE, SPACE
+from .units import DATELINE, GLUED_CREDIT, SPACE
 
 _ROLES = {
     "记者": "reporters", "本报记者": "reporters", "特约记者": "reporters", "本报特约记者": "reporters",
@@ -27,7 +27,6 @@ _EDITORIAL_NOTES = frozenset({
     "有删节", "本文有删节", "试行", "草案", "摘编", "供图", "资料图"})
 
 
-_GLUED_CREDIT = re.compile(rf"(?:本报|新华社)?(?:记者|通讯员)[{CJK} \u00a0]{{2,30}}摄$")
 
 
 def photo_credit_names(credit: str) -> list[str]:
@@ -118,7 +117,7 @@ def read_byline(paragraphs: list[str], bylines: list[str], credits: list[str]) -
         photographers.extend(photo_credit_names(compact))
     if paragraphs and not photographers:
         # A credit run on at the end of a caption: "…一展 本报通讯员 邱海鹰 唐艺娟 摄".
-        glued = _GLUED_CREDIT.search(paragraphs[-1])
+        glued = GLUED_CREDIT.search(paragraphs[-1])
         if glued:
             photographers.extend(photo_credit_names(glued.group(0)))
     if paragraphs:

@@ -80,7 +80,12 @@ def _closes_a_cut_note(text: str) -> bool:
 def ends_paragraph(text: str) -> bool:
     """Does nothing read on after this piece: a finished sentence, or a
     ——speaker line signing the quote above it?"""
-    return ends_sentence(text) or is_attribution(text) or ends_with_address(text) or is_numbered_head(text)
+    return ends_sentence(text) or is_attribution(text) or ends_with_address(text) or is_numbered_head(text) \
+        or bool(GLUED_CREDIT.search(text))
+
+
+# A photo credit run on at the end of its caption: …一展 本报通讯员 邱海鹰 唐艺娟 摄
+GLUED_CREDIT = re.compile(rf"(?:本报|新华社)?(?:记者|通讯员)[{CJK} \u00a0]{{2,30}}摄$")
 
 
 # 一、 / （二）: the number of a part of an article, in Chinese numerals

@@ -210,6 +210,15 @@ def test_a_short_numbered_heading_ends_its_paragraph(text, ends):
     assert ends_paragraph(text) is ends
 
 
+@pytest.mark.parametrize("text, ends", [
+    ("40多名种田能手参加了3项比赛，一展本报通讯员邱海鹰唐艺娟摄", True),
+    ("农民在比赛平整秧田。新华社记者 胡晨欢摄", True),
+    ("记者在现场看到，工人们正在拍摄", False),      # 摄 inside a word, no credit
+])
+def test_a_caption_with_its_credit_run_on_at_the_end_ends_its_paragraph(text, ends):
+    assert ends_paragraph(text) is ends
+
+
 # -- wrapped pages -------------------------------------------------------------------------------
 
 WRAPPED = """## 园区工会为新就业形态劳动者建起暖心之家
