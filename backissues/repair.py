@@ -84,6 +84,7 @@ def full_width_punct(text: str) -> tuple[str, int]:
     return _HALF_PUNCT.sub(half, text), count
 
 
+_CREDIT_TAIL = re.compile(rf"[ \u00a0]*(?:本报|新华社)?(?:记者|通讯员)(?:[ \u00a0]+[{CJK}]{{1,4}}){{1,4}}[ \u00a0]*摄$")
 _SIGNATURE = re.compile(rf"[（(][{CJK}]{{2,4}}(?:[ \u00a0]+[{CJK}]{{2,4}})+[）)]$")
 # The bracket may be cut by a column break (本报讯 (记者彭冰 柳姗姗 通讯员曲): its rest is elsewhere.
 _BYLINE_BRACKET = re.compile(r"^(.{0,24}?(?:讯|电)[\s\u00a0]*)(（[^（）]{2,60}(?:）|$))")
@@ -108,12 +109,13 @@ def clean_body(text: str, wrapped: bool) -> tuple[str, list[str]]:
     n1 += len(lead) - len(lead.rstrip()) if names else 0
     # So do the spaces in a trailing signature such as "（霍希标 时培林）": it is kept
     # out of the join, so they are neither removed nor counted as removed.
+    rest, credit, n4 = _split_credit(rest)
     rest, signature, n3 = _split_signature(rest)
     # The signature's opening bracket stays on, so a space before it is judged as before.
     rest, n2 = join_wrapped_spaces(rest + signature[:1], wrapped)
     rest = rest[:-1] + signature if signature else rest
-    text = (lead.rstrip() if names else lead) + names + rest
-    removed = n0 + n1 + n2 + n3
+    text = (lead.rstrip() if names else lead) + names + rest + credit
+    removed = n0 + n1 + n2 + n3 + n4
     if removed:
         notes.append(f"removed {removed} line-wrap space(s) inside Chinese text")
     return text, notes
@@ -126,6 +128,18 @@ def _split_signature(text: str) -> tuple[str, str, int]:
         return text, "", 0
     signature, n = _single_spaces(tail.group(0).replace("(", "（").replace(")", "）"))
     return text[:tail.start()], signature, n
+
+
+def _split_credit(text: str) -> tuple[str, str, int]:
+    """Text, a photo credit run on at its end (single-spaced, so its names stay
+    apart: …一展 本报通讯员 邱海鹰 唐艺娟 摄) and the spaces removed from it."""
+    tail = _CREDIT_TAIL.search(text)
+    if not tail or not tail.start():
+        return text, "", 0
+    credit, n = _single_spaces(tail.group(0).strip())
+    gap = len(tail.group(0)) - len(tail.group(0).lstrip())
+    # One space stays between caption and credit where the page had any.
+    return text[:tail.start()], (" " if gap else "") + credit, n + (gap > 1)
 
 
 def _single_spaces(bracket: str) -> tuple[str, int]:

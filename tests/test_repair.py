@@ -133,6 +133,9 @@ def test_clean_heading_can_report_its_repairs():
     ("心坎上。（霍希标  时培林）", "心坎上。（霍希标 时培林）", 1),            # a wide gap narrowed
     ("本报讯（记者李丹青  邹偶然）这个", "本报讯（记者李丹青 邹偶然）这个", 1),
     ("本报讯 （记者李丹青 邹偶然）这 个", "本报讯（记者李丹青 邹偶然）这个", 2),
+    # a photo credit run on at the end of its caption keeps its names apart
+    ("比赛，一展 本报通讯员 邱海鹰 唐艺娟 摄", "比赛，一展 本报通讯员 邱海鹰 唐艺娟 摄", 0),
+    ("平整秧田。新华社记者  胡晨欢摄", "平整秧田。新华社记者 胡晨欢摄", 1),
     # a byline cut by a column break inside its bracket still separates its names
     ("本报讯 （记者彭冰 柳姗姗 通讯员曲", "本报讯（记者彭冰 柳姗姗 通讯员曲", 1),
 ])
