@@ -84,6 +84,10 @@ def full_width_punct(text: str) -> tuple[str, int]:
     return _HALF_PUNCT.sub(half, text), count
 
 
+# A photo credit run on at the end of its caption (…一展 本报通讯员 邱海鹰 唐艺娟 摄,
+# …平整秧田。新华社记者胡晨欢摄); _CREDIT_TAIL is one printed with spaces between
+# its names, which the repair keeps.
+GLUED_CREDIT = re.compile(rf"(?:本报|新华社)?(?:记者|通讯员)[{CJK} \u00a0]{{2,30}}摄$")
 _CREDIT_TAIL = re.compile(rf"[ \u00a0]*(?:本报|新华社)?(?:记者|通讯员)(?:[ \u00a0]+[{CJK}]{{1,4}}){{1,4}}[ \u00a0]*摄$")
 _SIGNATURE = re.compile(rf"[（(][{CJK}]{{2,4}}(?:[ \u00a0]+[{CJK}]{{2,4}})+[）)]$")
 # The bracket may be cut by a column break (本报讯 (记者彭冰 柳姗姗 通讯员曲): its rest is elsewhere.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .repair import CJK, clean_body, clean_heading, strip_markup
+from .repair import CJK, GLUED_CREDIT, clean_body, clean_heading, strip_markup
 
 HEAD, BYLINE, CREDIT, MARK, BANNER, BODY = "head", "byline", "credit", "mark", "banner", "body"
 
@@ -83,9 +83,6 @@ def ends_paragraph(text: str) -> bool:
     return ends_sentence(text) or is_attribution(text) or ends_with_address(text) or is_numbered_head(text) \
         or bool(GLUED_CREDIT.search(text))
 
-
-# A photo credit run on at the end of its caption: …一展 本报通讯员 邱海鹰 唐艺娟 摄
-GLUED_CREDIT = re.compile(rf"(?:本报|新华社)?(?:记者|通讯员)[{CJK} \u00a0]{{2,30}}摄$")
 
 
 # 一、 / （二）: the number of a part of an article, in Chinese numerals
