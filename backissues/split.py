@@ -712,7 +712,8 @@ def _split_photo_stories(drafts: list[_Draft], vectors) -> list[_Draft]:
             continue
         tail, heading = _photo_captions(d.items[:-1])
         kept = [it for it in d.items if it[1] == "p" and it not in tail]
-        if not tail or not kept or not ends_sentence(kept[-1][2]):
+        # A caption may finish the article's last sentence, unless a headline stands between.
+        if not tail or not kept or heading is None and not ends_sentence(kept[-1][2]):
             continue
         # A short story is one photo story with all its captions (立夏插秧忙: three
         # paragraphs on the season, the fields, the village, then the credit).
@@ -745,6 +746,9 @@ def _photo_captions(items: list) -> tuple[list, tuple | None]:
     before = len(items) - len(section) - 1
     if section and before > 0 and items[before][1] == "h":
         return section, items[before]
+    # The story's headline may be printed after its captions, right over the credit.
+    if items and items[-1][1] == "h":
+        return _trailing_paragraphs(items[:-1], 2), items[-1]
     return _trailing_paragraphs(items, 2), None
 
 

@@ -940,3 +940,26 @@ def test_a_headline_line_is_not_cut_body_when_an_earlier_piece_is_what_runs_on()
     sun = article_with(articles, "丹尼尔·井上太阳望远镜")
     assert sun.headline.title == "首批高清太阳照片发布"
     assert "日前发布公告称" in compact(body_text(sun))
+
+
+def test_a_photo_storys_headline_printed_under_its_captions_takes_them_from_the_report_above():
+    page = """湖北构建“检察+工会”劳动者合法权益保障协作机制
+
+本报讯（记者 赵明远）日前，湖北省总工会联合省检察院印发通知，明确建立健全工会劳动法律监督与检察监督协作机制。
+
+《通知》强调，双方要强化工作统筹，明确责任分工，形成多元协同保护劳动者合法权益的治
+
+据悉，新疆维吾尔自治区总工会邀请医疗队到阿克苏边境管理支队开展送健康活动，为护边员、牧民群众送去医疗服务。
+
+3月14日，医疗专家为护边员测量血压。
+
+送健康到边疆
+
+本报记者 吴铎思 本报通讯员 王举南 摄
+"""
+    articles = split_page(page)
+    story = article_with(articles, "医疗专家为护边员测量血压")
+    assert story.headline.title == "送健康到边疆"
+    assert "阿克苏边境管理支队" in body_text(story)
+    report = article_with(articles, "检察监督协作机制")
+    assert report is not story and not report.credits
