@@ -26,7 +26,8 @@ WEIGHTS = {
     "join.closes_bracket": 3.0,   # the continuation closes a bracket the first piece left open
     "join.bracket_open": -2.0,    # ... or goes on without closing it
     "join.bracket_unopened": -3.0,  # the continuation closes a bracket the first piece never opened
-    "join.stub_start": 2.0,       # the continuation's first sentence is a stub of one or two characters (持。在…)
+    "join.stub_start": 1.0,       # the continuation's first sentence is a stub of one or two characters (持。在…)
+    "join.stub_word": 1.0,        # ... that finishes the first piece's last word (扶|持。)
     "join.fresh_start": -2.5,     # the continuation opens like a paragraph (据介绍，/ 近日，/ 3月11日，)
     "join.across_headline": -1.5,  # a headline the page marks (##) is printed between the two
     # a headline group opening a new article (vs. an in-article subhead):
@@ -187,12 +188,13 @@ def join_score(a: Unit, b: Unit, distance: int, across: bool = False) -> float:
     if DATELINE.match(b.text):
         return w["join.dateline"]
     score = 0.0
-    if word_across(a.text, b.text):
+    completes = word_across(a.text, b.text)
+    if completes:
         score += w["join.word_across"]
     if b.starts_open:
         score += w["join.starts_open"]
     elif _STUB_START.match(b.text):
-        score += w["join.stub_start"]
+        score += w["join.stub_start"] + (w["join.stub_word"] if completes else 0.0)
     elif _FRESH_START.match(b.text):
         score += w["join.fresh_start"]
     closing = open_bracket(a.text) and closes_bracket(b.text)

@@ -287,6 +287,7 @@ def test_headline_match_is_weaker_further_away():
 # are being refitted, so their size may change, not their direction.
 POSITIVE = [
     "join.word_across", "join.starts_open", "join.adjacent", "join.closes_bracket", "join.stub_start",
+    "join.stub_word",
     "head.dateline_follows", "head.markdown_title", "head.column_tag", "head.page_start",
     "line.markup", "line.opens_next", "line.column_tag", "line.subtitle_dash",
 ]

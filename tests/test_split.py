@@ -963,3 +963,26 @@ def test_a_photo_storys_headline_printed_under_its_captions_takes_them_from_the_
     assert "阿克苏边境管理支队" in body_text(story)
     report = article_with(articles, "检察监督协作机制")
     assert report is not story and not report.credits
+
+
+def test_a_stub_goes_to_the_piece_whose_word_it_finishes_not_to_the_line_right_above_it():
+    page = """**本报讯**（记者杨明清）青岛市总以建平台、扩队伍、强保障为手段，密织工会维权网络。
+
+**本报讯**（记者马学礼）从2018年9月开始，银川市总持续开展多门类的公益课。
+
+据介绍，为使公益课堂惠及更多职工，银川市总在基层工会开设分校，市总按基层培训情况给予相应扶
+
+## 青岛市总密织工会维权网络 去年为职工挽回经济损失2100余万元
+
+工会法律服务律师团，聘任202名律师服务各级工会，实现工会法律服务全覆盖。
+
+强化制度资金保障，为维权体系建设提
+
+采取“大讲堂+流动学堂+微讲堂”模式,提供普惠性文化服务
+
+## 银川市总千堂百场公益课提升职工幸福感
+
+持。在兴庆区工会，瑜伽、舞蹈、声乐、插花等公益课场场爆满。
+"""
+    text = "".join(compact(body_text(a)) for a in split_page(page))
+    assert "给予相应扶持。在兴庆区工会" in text
