@@ -27,8 +27,6 @@ _EDITORIAL_NOTES = frozenset({
     "有删节", "本文有删节", "试行", "草案", "摘编", "供图", "资料图"})
 
 
-
-
 def photo_credit_names(credit: str) -> list[str]:
     """Photographers named in a credit line such as '本报记者 王伟伟 摄'."""
     text = re.sub(r"[（(][^）)]*[）)]$", "", credit.strip())

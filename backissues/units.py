@@ -78,11 +78,11 @@ def _closes_a_cut_note(text: str) -> bool:
 
 
 def ends_paragraph(text: str) -> bool:
-    """Does nothing read on after this piece: a finished sentence, or a
-    ——speaker line signing the quote above it?"""
+    """Does nothing read on after this piece: a finished sentence, a ——speaker
+    line signing the quote above it, a contact address, a short numbered
+    heading, or a caption ending in its run-on photo credit?"""
     return ends_sentence(text) or is_attribution(text) or ends_with_address(text) or is_numbered_head(text) \
         or bool(GLUED_CREDIT.search(text))
-
 
 
 # 一、 / （二）: the number of a part of an article, in Chinese numerals
