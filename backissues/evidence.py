@@ -13,7 +13,8 @@ from functools import lru_cache
 import jieba
 import rjieba
 
-from .units import DATELINE, PART_NUMBER, Unit, ends_paragraph, ends_sentence, is_bracketed_note, starts_mid_sentence
+from .units import (DATELINE, PART_NUMBER, Unit, bracket_depth, ends_paragraph, ends_sentence, is_bracketed_note,
+                    starts_mid_sentence)
 
 WEIGHTS = {
     # joining a piece that ends mid-sentence to its continuation
@@ -197,7 +198,8 @@ def join_score(a: Unit, b: Unit, distance: int, across: bool = False) -> float:
         score += w["join.stub_start"] + (w["join.stub_word"] if completes else 0.0)
     elif _FRESH_START.match(b.text):
         score += w["join.fresh_start"]
-    closing = open_bracket(a.text) and closes_bracket(b.text)
+    opened = open_bracket(a.text)
+    closing = opened and closes_bracket(b.text)
     if distance == 1:
         score += w["join.adjacent"]
     if not closing:  # the rest of a cut byline may be printed anywhere on the page
@@ -206,7 +208,7 @@ def join_score(a: Unit, b: Unit, distance: int, across: bool = False) -> float:
         score += w["join.short_tail"]
     if across:
         score += w["join.across_headline"]
-    if open_bracket(a.text):
+    if opened:
         score += w["join.closes_bracket"] if closing else w["join.bracket_open"]
     elif closes_bracket(b.text):
         score += w["join.bracket_unopened"]
@@ -221,7 +223,7 @@ _STUB_START = re.compile(r"^[\u4e00-\u9fff]{1,2}[。！？；]")
 
 def open_bracket(text: str) -> bool:
     """Does the text stop inside a bracket (本报讯（记者彭冰 通讯员曲)?"""
-    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
+    return bracket_depth(text) > 0
 
 
 def closes_bracket(text: str) -> bool:

@@ -73,8 +73,13 @@ def ends_sentence(text: str) -> bool:
 def _closes_a_cut_note(text: str) -> bool:
     """The rest of a sign-off cut by a column break: …马菲、刘军国、姜宣）."""
     text = text.strip()
-    return text[-1:] in "）)" and "。" not in text \
-        and text.count("）") + text.count(")") > text.count("（") + text.count("(")
+    return text[-1:] in "）)" and "。" not in text and bracket_depth(text) < 0
+
+
+def bracket_depth(text: str) -> int:
+    """Brackets opened less brackets closed: above 0 the text stops inside one
+    (本报讯（记者彭冰 通讯员曲), below 0 it closes one opened elsewhere (…姜宣）)."""
+    return text.count("（") + text.count("(") - text.count("）") - text.count(")")
 
 
 def ends_paragraph(text: str) -> bool:
