@@ -188,34 +188,25 @@ def test_a_dash_line_naming_a_speaker_is_an_attribution(text, signs):
 
 
 @pytest.mark.parametrize("text, ends", [
+    # a contact line ending in an address
     ("栏目投稿邮箱：yxxz8494@163.com", True),
     ("电子信箱:mszkrmrb@sina.com", True),
     ("网址：http://www.zzhkgq.gov.cn/", True),
     ("欢迎登录www.example.org.cn", True),
     ("读者可发邮件至", False),
     ("记者发现，在gmail.com的", False),
-])
-def test_a_contact_line_ending_in_an_address_ends_its_paragraph(text, ends):
-    assert ends_paragraph(text) is ends
-
-
-@pytest.mark.parametrize("text, ends", [
+    # a short numbered heading
     ("二、指标体系", True),
     ("（二）物权编", True),
     ("二、不断完善中国特色社会主义法律体系", True),
     ("（二）在全面建成小康社会的进程中，", False),   # a numbered sentence, cut
     ("二是加强", False),
-])
-def test_a_short_numbered_heading_ends_its_paragraph(text, ends):
-    assert ends_paragraph(text) is ends
-
-
-@pytest.mark.parametrize("text, ends", [
+    # a caption with its photo credit run on at the end
     ("40多名种田能手参加了3项比赛，一展本报通讯员邱海鹰唐艺娟摄", True),
     ("农民在比赛平整秧田。新华社记者 胡晨欢摄", True),
     ("记者在现场看到，工人们正在拍摄", False),      # 摄 inside a word, no credit
 ])
-def test_a_caption_with_its_credit_run_on_at_the_end_ends_its_paragraph(text, ends):
+def test_contact_lines_numbered_headings_and_captions_with_their_credit_end_their_paragraph(text, ends):
     assert ends_paragraph(text) is ends
 
 
