@@ -674,6 +674,7 @@ def _apply_sharing(above: _Draft, below: _Draft, followers: list[_Draft], zone: 
             target.subheads[item[0]] = subhead
 
 
+PHOTO_CAPTIONS = 2         # caption paragraphs above a credit, when no subhead marks where they start
 PHOTO_STORY_CAPTIONS = 4   # paragraphs a photo story prints under its own headline
 PHOTO_STORY_CHARS = 400    # a captioned photo's whole text stays under this
 PHOTO_STORY_ENDS = 3       # caption paragraphs before a credit that ends a photo story
@@ -748,8 +749,8 @@ def _photo_captions(items: list) -> tuple[list, tuple | None]:
         return section, items[before]
     # The story's headline may be printed after its captions, right over the credit.
     if items and items[-1][1] == "h":
-        return _trailing_paragraphs(items[:-1], 2), items[-1]
-    return _trailing_paragraphs(items, 2), None
+        return _trailing_paragraphs(items[:-1], PHOTO_CAPTIONS), items[-1]
+    return _trailing_paragraphs(items, PHOTO_CAPTIONS), None
 
 
 # -- 5. stray headlines ----------------------------------------------------------
