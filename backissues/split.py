@@ -143,6 +143,8 @@ def _drop_duplicates(units: list[Unit]) -> tuple[list[Unit], dict[int, str]]:
     return [u for u in units if u.index not in dropped], dropped
 
 
+_WORDS = re.compile(r"\w")   # letters, digits and CJK alike
+
 REPEAT_MIN = 30    # characters of a shingle that may start a repeated run
 REPEAT_RUN = 100   # a shorter repeat is more likely a quotation cited twice
 
@@ -161,7 +163,7 @@ def _drop_repeated_runs(units: list[Unit]) -> tuple[list[Unit], dict[int, str]]:
             other = seen.get(shingle)
             if other is not None and other not in cut and u.index not in cut:
                 run = _common_run(texts[other], texts[u.index], shingle)
-                if len(run) < REPEAT_RUN:
+                if len(run) < REPEAT_RUN or _quoted_in_both(texts[other], texts[u.index], run):
                     continue
                 loser = _copy_that_does_not_read_on(texts[other], texts[u.index], run, other, u.index)
                 texts[loser] = texts[loser].replace(run, "", 1)
@@ -172,6 +174,20 @@ def _drop_repeated_runs(units: list[Unit]) -> tuple[list[Unit], dict[int, str]]:
     out = [Unit(u.index, u.line, u.raw, texts[u.index], u.kind, u.level, u.bold, u.notes)
            if u.index in cut else u for u in units]
     return [u for u in out if u.text.strip("，。、；：,;: ")], cut
+
+
+_CLAUSE_END = "，。：；！？、,.:;!?"
+_SENTENCE_END = "。！？”」.!?\""
+
+
+def _quoted_in_both(a: str, b: str, run: str) -> bool:
+    """Whole sentences opening a clause in both paragraphs: a passage the
+    page quotes twice (a speech cited in a report and its commentary). A
+    block printed twice by OCR starts wherever a column was cut."""
+    def opens_clause(text: str) -> bool:
+        i = text.index(run)
+        return i == 0 or text[i - 1] in _CLAUSE_END or text[i - 1].isspace()
+    return run[-1] in _SENTENCE_END and opens_clause(a) and opens_clause(b)
 
 
 def _common_run(a: str, b: str, seed: str) -> str:
@@ -188,9 +204,10 @@ def _common_run(a: str, b: str, seed: str) -> str:
 
 def _copy_that_does_not_read_on(a: str, b: str, run: str, index_a: int, index_b: int) -> int:
     rest_a, rest_b = a.replace(run, "", 1), b.replace(run, "", 1)
-    if not rest_a.strip():
+    # A copy with nothing but marks around it (a ■ highlight box) is the reprint.
+    if not _WORDS.search(rest_a):
         return index_a
-    if not rest_b.strip():
+    if not _WORDS.search(rest_b):
         return index_b
     return index_a if evidence.similarity(rest_a, run) < evidence.similarity(rest_b, run) else index_b
 

@@ -522,6 +522,58 @@ def test_a_long_run_printed_twice_inside_two_paragraphs_is_kept_once_where_it_re
     assert any("removed duplicate run" in r and "line 5" in r for r in article.repairs), article.repairs
 
 
+def test_a_pull_quote_box_repeating_a_body_sentence_loses_the_run_not_the_body():
+    # A highlight box (■ …) reprints a sentence of the report, here without
+    # its full stop; the report's paragraph is the copy that reads on,
+    # whatever words the box shares.
+    run = ("各级党委和政府要全面依法履行职责，坚持运用法治思维和法治方式开展疫情防控工作，"
+           "在处置重大突发事件中推进法治政府建设，提高依法执政、依法行政水平，"
+           "确保疫情防控工作在法治轨道上顺利推进，为打赢疫情防控阻击战提供有力法治保障")
+    page = f"""## 全面提高依法防控依法治理能力
+
+■ {run}
+
+本报讯 会议强调，要把依法防控贯穿疫情防控全过程。
+
+习近平强调，{run}。
+
+会议指出，要抓好改革任务落地见效。
+"""
+    [article] = split_page(page)
+    text = body_text(article)
+    assert text.count("各级党委和政府要全面依法履行职责") == 1
+    assert "习近平强调，各级党委和政府" in text
+    assert any("removed duplicate run" in r and "line 3" in r for r in article.repairs), article.repairs
+
+
+def test_a_long_passage_quoted_as_whole_sentences_in_two_articles_stays_in_both():
+    # A speech quoted in the report and again in the commentary beside it:
+    # both copies open a clause and end a sentence. An OCR block printed
+    # twice starts wherever the column was cut.
+    speech = ("创新是引领发展的第一动力，科技是战胜困难的有力武器。面对突如其来的疫情，"
+              "广大科技工作者闻令而动，在病毒溯源、药物研发、疫苗研制、检测试剂等方面"
+              "取得了一批重要成果，为打赢疫情防控阻击战提供了有力科技支撑。")
+    page = f"""## 科技工作者座谈会在京召开
+
+本报讯（记者 甲）科技工作者座谈会昨日在京召开，二十位院士专家参加座谈。
+
+习近平指出，{speech}
+
+会议要求，院士专家要加快推进关键核心技术攻关。
+
+## 让科技为人民健康护航
+
+今天是全国科技工作者日，我们向奋战在一线的科研人员致敬。{speech}
+
+这是对科研人员的最好褒奖，也是鞭策。
+"""
+    articles = split_page(page)
+    text = "".join(body_text(a) for a in articles)
+    assert "习近平指出，创新是引领发展的第一动力" in text
+    assert "科研人员致敬。创新是引领发展的第一动力" in text
+    assert not any("duplicate" in r for a in articles for r in a.repairs)
+
+
 def test_a_quotation_cited_twice_on_a_page_is_not_a_duplicate():
     quote = "“中国采取的措施有力有效，为世界防控疫情争取了时间。”"
     page = f"""## 甲文章标题在此
