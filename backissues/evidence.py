@@ -248,7 +248,7 @@ class HeadContext:
     after: tuple          # units up to the next headline group
     marked_page: bool     # the page marks its headlines with ## / ###
     page_start: bool      # nothing but headlines above it on the page
-    parallel: int         # single-line groups of the same shape nearby (sibling subheads)
+    parallel: int         # groups of the same shape, line by line, nearby (sibling subheads)
 
 
 def headline_features(ctx: HeadContext, vectors) -> dict[str, float]:

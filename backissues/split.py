@@ -457,13 +457,14 @@ def _head_contexts(ordered: list[Unit], marked_page: bool) -> list[evidence.Head
             n = end
         else:
             n += 1
-    shapes = [evidence.head_shape(ordered[a].text) if b - a == 1 else None for a, b in spans]
+    # Sibling section heads share their shape line by line, two-line ones too.
+    shapes = [tuple(evidence.head_shape(u.text) for u in ordered[a:b]) for a, b in spans]
     contexts = []
     for g, (a, b) in enumerate(spans):
         before = ordered[spans[g - 1][1] if g else 0:a]
         after = ordered[b:spans[g + 1][0] if g + 1 < len(spans) else len(ordered)]
         parallel = sum(1 for h, shape in enumerate(shapes)
-                       if h != g and abs(h - g) <= 4 and shape is not None and shape == shapes[g])
+                       if h != g and abs(h - g) <= 4 and shape == shapes[g])
         contexts.append(evidence.HeadContext(
             tuple(ordered[a:b]), tuple(before), tuple(after), marked_page,
             page_start=not any(u.kind != HEAD for u in ordered[:a]), parallel=parallel))

@@ -505,6 +505,38 @@ def test_conservation_page_is_split_as_a_reader_would():
     assert second.bylines == ("通讯员 高洁",)
 
 
+def test_two_line_section_heads_of_one_shape_stay_inside_their_roundup():
+    # A roundup's sections each open with a pair of eight-character lines;
+    # pairs of the same shape, line by line, are siblings, not new articles.
+    page = """各地各部门继续做好疫情防控各项工作
+
+本报北京2月2日电 连日来，各地区各部门继续做好疫情防控各项工作，出台多项措施保障群众就医和生活物资供应。
+
+财政部2月2日发出通知，要求各级财政部门加快拨付疫情防控补助资金，确保群众不因费用问题影响就医。
+
+减免补助医疗费用
+
+基层积极宣传防疫
+
+青海省医疗保障局联合省财政厅、省卫健委明确，对全省确诊患者发生的医疗费用，在基本医保、大病保险、医疗救助按规定支付后，个人负担部分由财政给予补助。
+
+记者2日从河北省财政厅获悉，河北已下达补助资金，支持基层开展防疫宣传和群众就医保障工作。
+
+保障防控物资供应
+
+药企紧急驰援武汉
+
+2月1日上午，吉林省一家生化公司拿到消毒产品生产许可，随即组织员工加班生产，首批消毒液当天运往武汉。
+
+为保障防控物资供应，多地药企春节期间放弃休假，开足马力生产口罩、防护服等物资。
+
+（综合本报记者报道）
+"""
+    [article] = split_page(page)
+    heads = [text for kind, text in article.blocks if kind == "h"]
+    assert heads == ["减免补助医疗费用", "基层积极宣传防疫", "保障防控物资供应", "药企紧急驰援武汉"]
+
+
 def test_a_long_run_printed_twice_inside_two_paragraphs_is_kept_once_where_it_reads_on():
     run = ("据不完全统计，全市各级工会今年共开展职工技能培训一千二百余场，参训职工超过六万人次，"
            "其中一线职工占八成以上，培训合格率达到百分之九十五，比去年提高了七个百分点，"
