@@ -14,7 +14,8 @@ The page is first cut into units (`units.py`). Then, in order:
      headline (printed before it, or interleaved column by column) are
      moved where they read best (`evidence.sharing_score`);
   5. photo stories end at their credit, photo captions and headlines
-     printed apart from their body find their article.
+     printed apart from their body find their article;
+  6. roundups: the briefs under a roundup column's banner are one article.
 Every decision is written to the article's repair log.
 """
 from __future__ import annotations
@@ -102,6 +103,7 @@ def split_page(text: str) -> list[Article]:
     drafts = _end_photo_stories(drafts)
     drafts = _split_photo_stories(drafts, vectors)
     drafts = _place_stray_headlines(drafts)
+    drafts = _gather_roundups(drafts)
     return [_finish(d) for d in drafts if d.items or d.heads]
 
 
@@ -799,6 +801,47 @@ def _place_stray_headlines(drafts: list[_Draft]) -> list[_Draft]:
             continue
         out.append(d)
     return out
+
+
+# A roundup column's banner (资讯速递, 财经短波, 微阅读 …) over its first item.
+ROUNDUP_BANNER = re.compile(r"^.{0,4}(?:速递|短波|快讯|简讯|资讯|简报|集锦|微阅读|速览|扫描|一句话新闻)$")
+ROUNDUP_ITEM_CHARS = 400   # a roundup's items are briefs
+
+
+def _gather_roundups(drafts: list[_Draft]) -> list[_Draft]:
+    """A roundup column is one article: the brief items printed under its
+    banner, each under its own headline, are its sections until an article
+    that is not a brief."""
+    out: list[_Draft] = []
+    roundup = None
+    for d in drafts:
+        if roundup is not None and d.heads and _is_brief(d):
+            for h in d.heads:
+                roundup.add_subhead(h)
+            for item in list(d.items):
+                d.move(item, roundup)
+            roundup.repairs.extend(d.repairs)
+            roundup.repairs.append(f"line {d.heads[0].line}: '{d.heads[-1].text[:24]}' is an item of the roundup "
+                                   f"'{roundup.heads[0].text}', not an article")
+            continue
+        roundup = d if _opens_roundup(d) else None
+        if roundup is not None:
+            # The first item's headline, printed under the banner, is its first section head.
+            for h in reversed(d.heads[1:]):
+                d.items.insert(0, (h.index, "h", h.text))
+                d.item_lines[h.index] = (h.line,)
+                d.subheads[h.index] = h
+            del d.heads[1:]
+        out.append(d)
+    return out
+
+
+def _opens_roundup(d: _Draft) -> bool:
+    return len(d.heads) >= 2 and bool(ROUNDUP_BANNER.match(re.sub(r"\s", "", d.heads[0].text))) and _is_brief(d)
+
+
+def _is_brief(d: _Draft) -> bool:
+    return 0 < sum(len(payload) for _, kind, payload in d.items if kind == "p") < ROUNDUP_ITEM_CHARS
 
 
 def _lead_only(above: _Draft, below: _Draft) -> bool:

@@ -537,6 +537,33 @@ def test_two_line_section_heads_of_one_shape_stay_inside_their_roundup():
     assert heads == ["减免补助医疗费用", "基层积极宣传防疫", "保障防控物资供应", "药企紧急驰援武汉"]
 
 
+def test_the_briefs_under_a_roundup_banner_are_one_article_until_a_full_report():
+    page = """资讯速递
+
+河北企业加班加点生产防护用品
+
+本报石家庄2月4日电 河北多家企业春节期间加班生产防护服和口罩，日产防护服三千套。
+
+（记者 张文）
+
+滴滴组建车队服务医护人员
+
+本报北京2月4日电 滴滴出行在武汉组建医护保障车队，免费接送医护人员上下班。
+
+（记者 李明）
+
+法国打击偷漏税初显成效
+
+本报巴黎电 法国政府近日发布数据显示，2019年法国追回偷漏税款项110亿欧元，比上年增长16.3%。""" + \
+        "法国政府近年来出台打击偷漏税法案，设立专门机构，运用数据挖掘技术追查案件。" * 12 + """
+"""
+    roundup, report = split_page(page)
+    assert roundup.headline.title == "资讯速递"
+    assert [text for kind, text in roundup.blocks if kind == "h"] == ["河北企业加班加点生产防护用品", "滴滴组建车队服务医护人员"]
+    assert "滴滴出行在武汉组建医护保障车队" in body_text(roundup)
+    assert report.headline.title == "法国打击偷漏税初显成效"
+
+
 def test_a_long_run_printed_twice_inside_two_paragraphs_is_kept_once_where_it_reads_on():
     run = ("据不完全统计，全市各级工会今年共开展职工技能培训一千二百余场，参训职工超过六万人次，"
            "其中一线职工占八成以上，培训合格率达到百分之九十五，比去年提高了七个百分点，"
