@@ -18,7 +18,7 @@ _NAME = rf"[{CJK}·]{{1,4}}(?:{SPACE}+[{CJK}]{{1,2}})?"
 _NAMES = rf"{_NAME}(?:(?:{SPACE}+|[、，,]){_NAME})*"
 _ROLE = r"(?:本报)?(?:[驻赴][\u4e00-\u9fff]{1,8})?(?:特约|特派)?(?:记者|通讯员|实习生|见习记者)"
 # "本报记者 王云娜整理": the reporter compiled an interview or a statement.
-BYLINE_LINE = re.compile(rf"^{_ROLE}{SPACE}*{_NAMES}(?:{SPACE}+{_ROLE}{SPACE}*{_NAMES})*(?:整理|采写)?$")
+BYLINE_LINE = re.compile(rf"^{_ROLE}{SPACE}*{_NAMES}(?:(?:{SPACE}+|[、，,]{SPACE}*){_ROLE}{SPACE}*{_NAMES})*(?:整理|采写)?$")
 DATELINE = re.compile(
     r"^(?:\*\*)?(?:本报讯|本报[^\s，。,（(]{0,12}电|据?新华社[^\s，。,]{0,14}电|中新社[^\s，。,]{0,14}电|新华社(?=[（(]))(?:\*\*)?")
 CONTINUATION_MARK = re.compile(r"^[（(](?:上接|下转|转自|接)第?[0-9一二三四五六七八九十]+版[）)]$")

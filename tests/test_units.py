@@ -278,7 +278,8 @@ def test_contact_line_is_not_a_headline():
     assert unit.kind == BODY
 
 
-@pytest.mark.parametrize("line", ["本报记者\u00a0\u00a0王云娜整理", "本报驻埃及记者\u00a0周\u00a0輖", "本报赴乍得特派记者 万 宇"])
+@pytest.mark.parametrize("line", ["本报记者\u00a0\u00a0王云娜整理", "本报驻埃及记者\u00a0周\u00a0輖", "本报赴乍得特派记者 万 宇",
+                                  "本报记者王明峰、通讯员王旭阳整理"])
 def test_byline_variants_are_bylines(line):
     [unit], _ = read_units(line + "\n")
     assert unit.kind == BYLINE
