@@ -23,7 +23,9 @@ DATELINE = re.compile(
     r"^(?:\*\*)?(?:本报讯|本报[^\s，。,（(]{0,12}电|据?新华社[^\s，。,]{0,14}电|中新社[^\s，。,]{0,14}电|新华社(?=[（(]))(?:\*\*)?")
 CONTINUATION_MARK = re.compile(r"^[（(](?:上接|下转|转自|接)第?[0-9一二三四五六七八九十]+版[）)]$")
 _STAFF_CREDIT = re.compile(r"^(?:本版)?(?:版式设计|制图|责编|责任编辑|美编|校对|编辑|图片编辑|数据来源|资料来源)[：:]")
-_CREDIT_END = re.compile(r"(?:摄|摄影|摄影报道|供图|制图|绘图|图|漫画)(?:[（(][^）)]{1,12}[）)])?$")
+# A bare 图 credits a picture only after an agency (新华社图); a headline may
+# end in 图 (全国铁路今日起调图, 垄亩耕作图). Cartoons' "X图 Y文" are matched apart.
+_CREDIT_END = re.compile(r"(?:摄|摄影|摄影报道|供图|制图|绘图|(?<=社)图|漫画)(?:[（(][^）)]{1,12}[）)])?$")
 _AGENCY_LINE = re.compile(r"^(?:新华社(?:发|记者)?|视觉中国|中新社|人民视觉|IC ?photo|CFP|东方IC)[^。！？]{0,12}$")
 _BANNER = re.compile(r"^(?:阅读提示|核心阅读|内容提要|内容摘要|编者按|编者的话|编后|编后语|开栏的话|引子|记者手记|"
                      r"相关链接|链接|背景链接|延伸阅读)[：:]?$")

@@ -59,6 +59,15 @@ def test_credit_line_is_a_credit(line):
     assert one(line).kind == CREDIT
 
 
+@pytest.mark.parametrize("line, kind", [
+    ("全国铁路今日起调图", HEAD),       # a headline ending in 图 credits no one
+    ("垄亩耕作图", HEAD),
+    ("本报记者 苏 航文/新华社图", CREDIT),
+])
+def test_a_line_ending_in_tu_is_a_credit_only_after_an_agency(line, kind):
+    assert one(line).kind == kind
+
+
 def test_caption_sentence_is_not_a_credit():
     # A caption is a sentence; only its trailing "X 摄" is a credit.
     assert one("图为市总工会劳模宣讲团走进建筑工地，为农民工宣讲新修订的安全生产法。").kind == BODY
