@@ -36,6 +36,8 @@ WEIGHTS = {
     # and the samples (weight 10), held-out accuracy 0.89. The corpus has no #, bold-only or lone ###
     # groups, so "head.markdown_section" and "head.markdown_lower_only" keep
     # hand-set values: on the sample pages those lines are in-article subheads.
+    # "head.sidebar_tag" is hand-set too (added after the last fit; a box
+    # tagged （记者手记） / （延伸阅读） belongs to the article it is printed by).
     "head.after_signoff": 0.90,
     "head.bias": -0.77,
     "head.byline_after_credit": 1.31,
@@ -58,6 +60,7 @@ WEIGHTS = {
     "head.prev_open": 0.26,
     "head.quote": -0.36,
     "head.short": 1.50,
+    "head.sidebar_tag": -3.0,     # hand-set, see above
     "head.similar_above_below": -3.39,
     "head.spaced_parts": -0.36,
     "head.subtitle_dash": 1.23,
@@ -280,6 +283,7 @@ def headline_features(ctx: HeadContext, vectors) -> dict[str, float]:
         "head.group": float(len(heads) >= 2),
         "head.group_of_three": float(len(heads) >= 3),
         "head.column_tag": float(any(COLUMN_TAG.search(h.text) for h in heads)),
+        "head.sidebar_tag": float(any(SIDEBAR_TAG.search(h.text) for h in heads)),
         "head.subtitle_dash": float(any(h.text.startswith("——") for h in heads)),
         "head.prev_open": float(last is not None and last.kind == "body" and not ends_sentence(last.text)),
         "head.colon": float(len(heads) == 1 and bool(re.match(r"^[^：:]{1,6}[：:]", heads[0].text))),
@@ -311,6 +315,8 @@ def headline_score(ctx: HeadContext, vectors) -> float:
 
 
 _NUMBERED = re.compile(rf"^(?:{PART_NUMBER}|\d{{1,2}}[.、．](?!\d))")
+# A box printed beside its article: 调研深才能看得准（记者手记）.
+SIDEBAR_TAG = re.compile(r"[（(](?:记者手记|采访手记|相关链接|链接|背景链接|新闻链接|延伸阅读|编后|编后语)[）)]$")
 COLUMN_TAG = re.compile(r"[（(][^（()）]{2,16}[）)]$")      # 标题（国际论坛）
 _SIGNOFF = re.compile(r"[（(][^（()）]{2,40}[）)]$")
 

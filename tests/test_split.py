@@ -564,6 +564,27 @@ def test_the_briefs_under_a_roundup_banner_are_one_article_until_a_full_report()
     assert report.headline.title == "法国打击偷漏税初显成效"
 
 
+def test_a_reporters_notebook_box_stays_with_the_report_it_is_printed_by():
+    page = """春耕时节访农家
+
+本报长沙4月8日电 记者近日走访了湖南益阳的种粮大户，田间地头一派繁忙景象，插秧机来回穿梭。
+
+种粮大户李建国说，今年他流转了三百亩地，全部用上了机械化插秧，人工成本下降了一半。
+
+调研深才能看得准（记者手记）
+
+走进田间地头，才能真正听到农民的心声，看到春耕生产中的真实困难。
+
+全国铁路今日起调图
+
+本报北京4月9日电 全国铁路今日起实行新的列车运行图，新增旅客列车一百余列。
+"""
+    report, railway = split_page(page)
+    assert [text for kind, text in report.blocks if kind == "h"] == ["调研深才能看得准（记者手记）"]
+    assert "真正听到农民的心声" in body_text(report)
+    assert railway.headline.title == "全国铁路今日起调图"
+
+
 def test_a_long_run_printed_twice_inside_two_paragraphs_is_kept_once_where_it_reads_on():
     run = ("据不完全统计，全市各级工会今年共开展职工技能培训一千二百余场，参训职工超过六万人次，"
            "其中一线职工占八成以上，培训合格率达到百分之九十五，比去年提高了七个百分点，"
