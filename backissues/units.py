@@ -178,6 +178,12 @@ def _is_credit(flat: str) -> bool:
     return bool(_CREDIT_END.search(flat.replace(" ", ""))) and len(flat) <= 30 or bool(_AGENCY_LINE.match(flat))
 
 
+# The post that follows a speaker's name (何建明（中国作协副主席）); a short
+# headline's column tag (守护（暖相册）) names no post.
+_ROLE_TITLE = (r"(?:书记|主席|主任|院长|团长|教授|作家|编辑|总编|主编|会长|委员|部长|局长|厅长|市长|省长|县长|区长|"
+               r"校长|所长|经理|董事长|社长|馆长|研究员|司令员|专家|医生|导演|演员|队长|秘书长|大使|总裁|负责人)")
+
+
 def _looks_like_headline(flat: str) -> bool:
     """A short line without sentence punctuation could be a headline or subhead."""
     if DATELINE.match(flat):
@@ -201,7 +207,7 @@ def _looks_like_headline(flat: str) -> bool:
         return False
     # Who is speaking or writing: （埃及）西夏姆·宰迈提, 何建明（中国作协副主席）
     if re.fullmatch(r"[（(][\u4e00-\u9fff]{2,8}[）)][\u4e00-\u9fff·]{2,12}", compact) \
-            or re.fullmatch(r"[\u4e00-\u9fff·]{2,4}(?:代表|委员)?[（(][^（()）]{2,40}[）)]", compact):
+            or re.fullmatch(rf"[\u4e00-\u9fff·]{{2,4}}(?:代表|委员)?[（(][^（()）]{{0,38}}{_ROLE_TITLE}[）)]", compact):
         return False
     # Contact lines (邮箱, 传真, 电话, web addresses) are notes, not headlines.
     if re.search(r"@|https?:|www\.|邮箱|传真|电话[：:]|[0-9]{3,4}[-－)）][0-9]{7,8}", compact):

@@ -310,10 +310,17 @@ def test_more_box_labels(label):
     assert unit.kind == BANNER
 
 
-@pytest.mark.parametrize("line", ["（埃及）西夏姆·宰迈提", "何建明（中国作协副主席）", "王诚代表（安徽省蚌埠市市长）"])
+@pytest.mark.parametrize("line", ["（埃及）西夏姆·宰迈提", "何建明（中国作协副主席）", "王诚代表（安徽省蚌埠市市长）",
+                                  "吴岩（南方科技大学教授、科幻作家）"])
 def test_speaker_and_author_labels_are_not_headlines(line):
     [unit], _ = read_units(line + "\n")
     assert unit.kind == BODY
+
+
+@pytest.mark.parametrize("line", ["守护（暖相册）", "花的祝福（新时代之光）", "驻村苗寨（扶贫印记）"])
+def test_a_short_headline_with_its_column_tag_is_not_a_speaker(line):
+    [unit], _ = read_units(line + "\n")
+    assert unit.kind == HEAD
 
 
 def test_headline_with_a_column_tag_is_still_a_headline():
