@@ -71,6 +71,13 @@ class _Draft:
         self.subheads[head.index] = head
         self.repairs.extend(f"line {head.line}: {note}" for note in head.notes)
 
+    def open_with_subhead(self, head: Unit) -> None:
+        """Put a line printed among the headline lines first in the body, as
+        a section head (its line is already among the article's)."""
+        self.items.insert(0, (head.index, "h", head.text))
+        self.item_lines[head.index] = (head.line,)
+        self.subheads[head.index] = head
+
     def take(self, item) -> list[str]:
         """Remove an item (to move it to another article); returns the
         repair notes about its lines, which move with it."""
@@ -828,9 +835,7 @@ def _gather_roundups(drafts: list[_Draft]) -> list[_Draft]:
         if roundup is not None:
             # The first item's headline, printed under the banner, is its first section head.
             for h in reversed(d.heads[1:]):
-                d.items.insert(0, (h.index, "h", h.text))
-                d.item_lines[h.index] = (h.line,)
-                d.subheads[h.index] = h
+                d.open_with_subhead(h)
             del d.heads[1:]
         out.append(d)
     return out
@@ -875,9 +880,7 @@ def _demote_sibling_section_head(draft: _Draft) -> None:
         others = {h.level for m, h in enumerate(draft.heads) if m != n}
         if 0 < n and head.level in levels and head.level not in others:
             draft.heads.pop(n)
-            draft.items.insert(0, (head.index, "h", head.text))
-            draft.item_lines[head.index] = (head.line,)
-            draft.subheads[head.index] = head
+            draft.open_with_subhead(head)
             draft.repairs.append(f"line {head.line}: '{head.text[:24]}' is a section head like the article's "
                                  f"others at its level, not a headline line")
             return
