@@ -63,7 +63,8 @@ def decode(data: bytes, name: str) -> str:
 
 def _looks_like_text(text: str) -> bool:
     # GB18030 decodes almost any byte string; demand mostly printable characters.
-    bad = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\n\r\t") or 0xE000 <= ord(ch) <= 0xF8FF)
+    # Form feeds and vertical tabs are OCR tools' page and column breaks: whitespace.
+    bad = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\n\r\t\f\v") or 0xE000 <= ord(ch) <= 0xF8FF)
     return bad <= len(text) // 100
 
 

@@ -7,6 +7,7 @@ context (what comes before and after) is weighed in `split`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .repair import CJK, GLUED_CREDIT, clean_body, clean_heading, strip_markup
@@ -218,13 +219,24 @@ def _looks_like_headline(flat: str) -> bool:
     return compact.count("，") + compact.count(",") <= 2 and "。" not in compact
 
 
+def drop_invisible(line: str) -> tuple[str, int]:
+    """Remove format characters (zero-width space, soft hyphen, a stray BOM)
+    that copying from PDF or the web leaves between characters: invisible in
+    print, they would stop a sentence's end or a headline from being seen."""
+    kept = "".join(ch for ch in line if unicodedata.category(ch) != "Cf")
+    return kept, len(line) - len(kept)
+
+
 def read_units(text: str) -> tuple[list[Unit], bool]:
     """Every non-empty line of the page as a classified unit; and wrapped-ness."""
     wrapped = is_wrapped(text)
     units = []
     for number, raw in enumerate(text.split("\n"), start=1):
+        raw, hidden = drop_invisible(raw)
         if not raw.strip():
             continue
         kind, clean, level, bold, notes = classify(raw, wrapped)
+        if hidden:
+            notes = (f"removed {hidden} invisible character(s) (zero-width space, soft hyphen)",) + notes
         units.append(Unit(len(units), number, raw.rstrip(), clean, kind, level, bold, notes))
     return units, wrapped

@@ -30,6 +30,12 @@ def test_decode_keeps_lone_cr_out():
     assert decode("第一行\r第二行\r".encode("utf-8"), "p.txt") == "第一行\n第二行\n"
 
 
+def test_form_feeds_from_ocr_page_breaks_are_whitespace_not_binary():
+    # pdftotext and OCR tools put a form feed (and some a vertical tab) between pages.
+    data = "\n".join("\f" + line for line in TEXT.split("\n")).encode("utf-8")
+    assert decode(data, "p.txt").replace("\f", "") == TEXT
+
+
 def test_gbk_bytes_are_not_valid_utf8():
     # guards the test above: the GBK case really exercises the fallback
     with pytest.raises(UnicodeDecodeError):

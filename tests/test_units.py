@@ -158,6 +158,17 @@ def test_units_keep_raw_text_and_1_based_source_line_numbers():
     assert units[0].raw == "## 市总工会建成百家职工驿站"
 
 
+def test_invisible_characters_are_removed_and_logged():
+    # A zero-width space after 。 and a soft hyphen in a headline: copied from
+    # PDF or the web, invisible, and in the way of every test of a line's end.
+    page = "市总工会建成百家\u00ad职工驿站\n\n截至6月底，全市已建成职工驿站112家。\u200b\n"
+    head, body = read_units(page)[0]
+    assert (head.kind, head.text) == (HEAD, "市总工会建成百家职工驿站")
+    assert body.text == "截至6月底，全市已建成职工驿站112家。" and body.ends_closed
+    assert [n for u in (head, body) for n in u.notes if "invisible" in n] == \
+        ["removed 1 invisible character(s) (zero-width space, soft hyphen)"] * 2
+
+
 def test_half_width_punctuation_in_chinese_body_becomes_full_width():
     unit = one("活动规定,每名工会干部联系10家企业;每月走访不少于1次.")
     assert "，" in unit.text and "；" in unit.text and "," not in unit.text
