@@ -23,6 +23,11 @@ _MARKUP = re.compile(r"\*\*|__|^#{1,6}\s*|^>\s*")
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _HALF_PUNCT = re.compile(
     rf"(?<={_HANP})[,;:?!]|[,;:?!](?={_HANP})|\((?=[{CJK}])|(?<=[{CJK}])\)|(?<=[{CJK}\d])\)")
+# A full stop read as "." after Chinese text, where no number, web address or
+# abbreviation could hold it (3.5, www.gov.cn, No.1 keep theirs); or one
+# that opens a piece cut from the end of a sentence.
+_HALF_STOP = re.compile(rf"(?<=[{CJK}”’）》」%])\.(?=[ \t]*(?:[{CJK}“‘”’（）《]|$))|(?<=[{CJK}])\.(?=[0-9])"
+                        rf"|^\.(?=[{CJK}“”’）])")
 # A bracket pair is converted as a pair, so "(2018—2020)" never becomes "(2018—2020）".
 _HALF_PAIR = re.compile(r"\(([^()\n]{1,80})\)")
 
@@ -53,7 +58,8 @@ def join_wrapped_spaces(text: str, wrapped: bool) -> tuple[str, int]:
 
 
 def full_width_punct(text: str) -> tuple[str, int]:
-    """Half-width , ; : ? ! ( ) inside Chinese text become full width.
+    """Half-width , ; : ? ! ( ) inside Chinese text become full width, and
+    a "." that ends a Chinese sentence becomes 。.
 
     Brackets go by pairs: a pair that holds or touches Chinese text becomes
     （…）, any other pair stays as printed; a lone bracket follows the
@@ -81,7 +87,9 @@ def full_width_punct(text: str) -> tuple[str, int]:
         count += 1
         return _HALF_TO_FULL[m.group(0)]
 
-    return _HALF_PUNCT.sub(half, text), count
+    text = _HALF_PUNCT.sub(half, text)
+    text, stops = _HALF_STOP.subn("。", text)
+    return text, count + stops
 
 
 # A photo credit run on at the end of its caption (…一展 本报通讯员 邱海鹰 唐艺娟 摄,

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .repair import CJK, GLUED_CREDIT, clean_body, clean_heading, strip_markup
+from .repair import CJK, GLUED_CREDIT, clean_body, clean_heading, full_width_punct, strip_markup
 
 HEAD, BYLINE, CREDIT, MARK, BANNER, BODY = "head", "byline", "credit", "mark", "banner", "body"
 
@@ -145,15 +145,18 @@ def classify(raw: str, wrapped: bool) -> tuple[str, str, int, bool, tuple]:
     bold = bool(re.fullmatch(r"\*\*[^*]+\*\*", stripped))
     plain = strip_markup(stripped.strip("*")) if bold else strip_markup(stripped)
     flat = re.sub(f"{SPACE}+", " ", plain).strip()
-    if CONTINUATION_MARK.match(re.sub(SPACE, "", flat)):
+    # Judged with full-width punctuation, as the repaired text will read: a
+    # sentence ending in "." is a sentence, not a headline.
+    judged = full_width_punct(flat)[0]
+    if CONTINUATION_MARK.match(re.sub(SPACE, "", judged)):
         return MARK, re.sub(SPACE, "", flat), level, bold, ()
-    if _BANNER.match(flat):
+    if _BANNER.match(judged):
         return BANNER, flat, level, bold, ()
-    if _is_credit(flat):
+    if _is_credit(judged):
         return CREDIT, flat, level, bold, ()
-    if BYLINE_LINE.match(flat) and not level:
+    if BYLINE_LINE.match(judged) and not level:
         return BYLINE, flat, level, bold, ()
-    if level or bold or _looks_like_headline(flat):
+    if level or bold or _looks_like_headline(judged):
         notes: list[str] = []
         heading = clean_heading(stripped.strip("*") if bold else stripped, notes)
         return HEAD, heading, level, bold, tuple(notes)

@@ -64,6 +64,12 @@ def test_split_numbers_are_rejoined_only_on_wrapped_pages():
     ("协同创新发展(2018—2020)实施方案", "协同创新发展（2018—2020）实施方案"),
     ("见附件(1)说明", "见附件（1）说明"),
     ("说明（见图1)", "说明（见图1）"),
+    ("职工当好主力军,奋进新征程.", "职工当好主力军，奋进新征程。"),     # a full stop read as "."
+    ("工作.今年起", "工作。今年起"),
+    ("减轻一些压力. 利通区", "减轻一些压力。 利通区"),
+    ("“早一点用上.”他说", "“早一点用上。”他说"),
+    ("增长2.5%.全年", "增长2.5%。全年"),
+    (".在中国困难的时候", "。在中国困难的时候"),                  # a piece cut after a sentence
 ])
 def test_half_width_punctuation_in_chinese_becomes_full_width(text, expected):
     out, n = full_width_punct(text)
@@ -71,7 +77,8 @@ def test_half_width_punctuation_in_chinese_becomes_full_width(text, expected):
     assert n == sum(a != b for a, b in zip(text, expected))
 
 
-@pytest.mark.parametrize("text", ["Hello, world", "3:30", "比例为1:2的", "see (a) and (b)", "v1.2 (beta)"])
+@pytest.mark.parametrize("text", ["Hello, world", "3:30", "比例为1:2的", "see (a) and (b)", "v1.2 (beta)",
+                                  "增长3.5个百分点", "登录www.gov.cn查询", "No.1车间", "1.加强组织领导", "……"])
 def test_punctuation_outside_chinese_stays(text):
     assert full_width_punct(text) == (text, 0)
 

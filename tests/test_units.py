@@ -169,6 +169,11 @@ def test_invisible_characters_are_removed_and_logged():
         ["removed 1 invisible character(s) (zero-width space, soft hyphen)"] * 2
 
 
+def test_a_short_sentence_ending_in_a_half_width_stop_is_body_not_a_headline():
+    unit = one("职工当好主力军,奋进新征程.")
+    assert (unit.kind, unit.text) == (BODY, "职工当好主力军，奋进新征程。")
+
+
 def test_half_width_punctuation_in_chinese_body_becomes_full_width():
     unit = one("活动规定,每名工会干部联系10家企业;每月走访不少于1次.")
     assert "，" in unit.text and "；" in unit.text and "," not in unit.text
