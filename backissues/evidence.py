@@ -84,7 +84,7 @@ WEIGHTS = {
     "line.continues_prev": -3.5,  # the previous piece runs on into this line
     "line.runs_on": -2.5,         # this line runs on into the next piece
     "line.opens_next": 1.5,       # followed by a byline or dateline
-    "line.date_start": -2.0,      # "3月16日，…" opens a caption or a report
+    "line.date_start": -2.0,      # "3月16日，…", "近年来，…" open a sentence, not a headline
     "line.column_tag": 3.0,       # ends in a column's name in brackets: 标题（人民时评）
     "line.subtitle_dash": 4.0,    # ——subtitle, right under a headline line
     "line.attribution": -3.0,     # ——speaker, right under the quote they said
@@ -135,6 +135,12 @@ def _han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+# "3月16日，…", "2019年11月，…", "近年来，…", "截至去年底，…": a sentence's time or
+# link opener; a headline line starts with its subject (a kicker ending in —— may not).
+_TIME_OPENER = re.compile(r"^(?:\d{1,2}月\d{1,2}日|(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月|近年来|近日|日前|目前|"
+                          r"今年以来|今年|去年|当前|如今|此前|随后|同时|此外|据悉|据了解|截至[^，]{1,12})，)")
+
+
 def headline_line_score(unit: Unit, prev: Unit | None, nxt: Unit | None, claimed: bool = False) -> float:
     """How likely a short unpunctuated line is a headline line, not cut body;
     `claimed`: a piece printed earlier on the page stops where the next one goes on."""
@@ -154,7 +160,7 @@ def headline_line_score(unit: Unit, prev: Unit | None, nxt: Unit | None, claimed
         score += w["line.runs_on"]
     if nxt is not None and (nxt.kind == "byline" or nxt.kind == "body" and DATELINE.match(nxt.text)):
         score += w["line.opens_next"]
-    if re.match(r"^\d{1,2}月\d{1,2}日", text):
+    if _TIME_OPENER.match(text) and not _is_kicker(text):
         score += w["line.date_start"]
     if COLUMN_TAG.search(text):
         score += w["line.column_tag"]

@@ -202,6 +202,21 @@ def test_a_long_dash_line_right_under_a_headline_line_stays_a_headline_line():
     assert headline_line_score(dash, head, None) > LINE_THRESHOLD > headline_line_score(dash, body, None)
 
 
+@pytest.mark.parametrize("line", ["近年来，山西省总工会着力推动工会", "2019年11月，锦州市总工会在锦州",
+                                  "截至2023年末，锦州市5个省", "3月16日，市总工会走访慰问"])
+def test_a_line_opening_with_a_time_and_a_comma_is_a_cut_sentence(line):
+    # A sentence starts with its time or link word; a headline line with its subject.
+    assert headline_line_score(one(line), None, None) < LINE_THRESHOLD
+
+
+def test_a_kicker_may_open_with_a_time():
+    # 5月27日，…委员通道开启—— leads into its headline; only the dash tells it apart.
+    def score(text):
+        return headline_line_score(one(text), None, None)
+    assert score("5月27日，委员通道开启——") == score("那天下午，委员通道开启——")
+    assert score("5月27日，委员通道开启") < score("那天下午，委员通道开启")
+
+
 def test_a_headline_line_is_not_taken_for_the_rest_of_the_headline_line_above():
     # 民生 + 活水: "生活" across the two lines is a word, but headline lines are
     # set whole; only a body piece is cut mid-sentence.
