@@ -159,6 +159,11 @@ def _single_spaces(bracket: str) -> tuple[str, int]:
     return re.sub(r"\s+", " ", bracket), sum(len(gap) > 1 for gap in re.findall(r"\s+", bracket))
 
 
+# A subtitle's opening dash or a kicker's closing one, read as two hyphens
+# (--全国政协委员建言, 山西工会强化思想引领--).
+_HEADLINE_DASH = re.compile(r"^(?:--|－－)(?=[^-－—\s])|(?<=[^-－—\s])(?:--|－－)$")
+
+
 def clean_heading(text: str, notes: list[str] | None = None) -> str:
     """Headlines keep their typographic spaces between phrases, single.
 
@@ -168,9 +173,12 @@ def clean_heading(text: str, notes: list[str] | None = None) -> str:
     text = strip_markup(text)
     text, n_and = replace_and(text)
     text, n_punct = full_width_punct(text)
+    text, n_dash = _HEADLINE_DASH.subn("——", text.strip())
     if notes is not None:
         if n_and:
             notes.append(f"replaced ' and ' with 和 ({n_and}×)")
         if n_punct:
             notes.append(f"made {n_punct} half-width punctuation mark(s) full width")
+        if n_dash:
+            notes.append("made the hyphens that open a subtitle or close a kicker a dash (——)")
     return re.sub(r"[ \u3000\t]+", " ", text).strip()

@@ -132,6 +132,23 @@ def test_clean_heading_can_report_its_repairs():
     assert clean_heading("没有需要修的标题", notes) == "没有需要修的标题" and len(notes) == 1
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("--全国政协委员建言献策", "——全国政协委员建言献策"),
+    ("山西工会强化思想引领--", "山西工会强化思想引领——"),
+    ("－－访全国劳模张三", "——访全国劳模张三"),
+    ("COVID-19防控--", "COVID-19防控——"),
+])
+def test_hyphens_for_a_headline_dash_become_the_dash(text, expected):
+    notes: list[str] = []
+    assert clean_heading(text, notes) == expected
+    assert notes == ["made the hyphens that open a subtitle or close a kicker a dash (——)"]
+
+
+@pytest.mark.parametrize("text", ["——全国政协委员建言献策", "中欧班列X8059次", "A-B两地", "---"])
+def test_headlines_without_hyphen_dashes_keep_their_dashes(text):
+    assert clean_heading(text) == text
+
+
 @pytest.mark.parametrize("text, expected, removed", [
     # was a bug: the space kept between the signed names was counted as removed
     ("真正把实事办到了职工的心坎上。（霍希标 时培林）", "真正把实事办到了职工的心坎上。（霍希标 时培林）", 0),

@@ -259,6 +259,20 @@ def test_line_ending_in_a_dash_is_the_kicker_above_the_title(kicker_line, title_
     assert article.headline.subtitle is None
 
 
+def test_kicker_and_subtitle_dashes_read_as_hyphens_still_make_them_kicker_and_subtitle():
+    page = """聚焦一线需求 精准开展帮扶--
+
+市总工会“送温暖”惠及两万职工
+
+--今年筹集资金1500万元
+
+本报讯（记者 冯志刚）春节前夕，市总工会筹集资金1500万元，走访慰问困难职工和一线职工两万余人次。
+"""
+    [article] = split_page(page)
+    h = article.headline
+    assert (h.kicker, h.title, h.subtitle) == ("聚焦一线需求 精准开展帮扶——", "市总工会“送温暖”惠及两万职工", "——今年筹集资金1500万元")
+
+
 MARKED_PAGE = """## 企业工会搭建职工创新平台
 
 本报讯（记者 何立群）近年来，某机械集团工会以劳模创新工作室为依托，引导职工围绕生产难题开展技术攻关。
