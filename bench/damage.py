@@ -1,0 +1,112 @@
+"""How the splitter holds up on kinds of OCR damage the gold pages do not show.
+
+Each damage is applied to the raw text of every page of a gold set, the page
+is split in process (`split.split_page`, no files written) and scored with
+`../shared/eval/score.py` against the page's gold. "none" is the page as it
+is; every other row says what that damage costs.
+
+    .venv/bin/python bench/damage.py --set ../shared/corpus/rmrb-2020/sources,../shared/corpus/rmrb-2020/gold \\
+        --set ../shared/samples,../shared/gold [--step 4] [--only stop,wrap]
+
+The damage is seeded by the page's file name, so runs are repeatable.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import random
+import re
+import sys
+from multiprocessing import Pool
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from backissues.pages import PageError, decode  # noqa: E402
+from backissues.split import split_page  # noqa: E402
+
+
+def _wrap(text: str, rng: random.Random) -> str:
+    # Three long lines in ten are broken in two at 15-30 characters, as a
+    # hard line break left by OCR inside a paragraph would.
+    out = []
+    for line in text.split("\n"):
+        if len(line) > 45 and rng.random() < 0.3:
+            cut = rng.randint(15, 30)
+            line = line[:cut] + "\n" + line[cut:]
+        out.append(line)
+    return "\n".join(out)
+
+
+DAMAGE = {
+    "none": lambda text, rng: text,
+    "indent": lambda text, rng: "\n".join("\u3000\u3000" + ln if ln.strip() else ln for ln in text.split("\n")),
+    "no-blank-lines": lambda text, rng: re.sub(r"\n\s*\n", "\n", text),
+    "cr-only": lambda text, rng: text.replace("\n", "\r"),
+    "form-feeds": lambda text, rng: "\n".join("\f" + ln if ln.strip() and rng.random() < 0.1 else ln
+                                              for ln in text.split("\n")),
+    "zero-width": lambda text, rng: text.replace("。", "。\u200b").replace("的", "的\u00ad"),
+    "half-width": lambda text, rng: text.translate(str.maketrans("，：；（）", ",:;()")),
+    "stop-as-dot": lambda text, rng: text.replace("。", "."),
+    "ascii-quotes": lambda text, rng: text.replace("“", '"').replace("”", '"'),
+    "dash-as-hyphens": lambda text, rng: text.replace("——", "--"),
+    "hard-wraps": _wrap,
+}
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("score", ROOT.parent / "shared" / "eval" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _score_page(job):
+    damage, sources, gold_path = job
+    score = _scorer()
+    gold = yaml.safe_load(Path(gold_path).read_text(encoding="utf-8"))
+    text = decode((Path(sources) / gold["source"]).read_bytes(), gold["source"])
+    text = DAMAGE[damage](text, random.Random(gold["source"]))
+    try:
+        articles = split_page(decode(text.encode("utf-8"), gold["source"]))
+    except PageError:
+        articles = []                           # refused: every paragraph is lost
+    produced = [{"_body": score.norm("\n".join(block for _, block in article.blocks)),
+                 "title": article.headline.title, "kicker": article.headline.kicker,
+                 "subtitle": article.headline.subtitle, "_path": gold["source"]}
+                for article in articles]
+    tally = score.score_page(gold, produced, [])
+    return dict(tally.hit), dict(tally.n)      # plain counts: the scorer's class does not pickle
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--set", action="append", required=True, metavar="SOURCES,GOLD")
+    ap.add_argument("--step", type=int, default=1, help="score every n-th page of each set")
+    ap.add_argument("--only", help="comma-separated damage names (default: all)")
+    args = ap.parse_args()
+    names = args.only.split(",") if args.only else list(DAMAGE)
+    score = _scorer()
+    sets = [Path(spec.split(",")[1]).parent.name for spec in args.set]
+    print("| damage | " + " | ".join(f"{name}: B-cubed / exact / title / kept" for name in sets) + " |")
+    print("|---|" + "---|" * len(args.set))
+    with Pool() as pool:
+        for name in names:
+            cells = []
+            for spec in args.set:
+                sources, gold = spec.split(",")
+                pages = sorted(Path(gold).glob("*.yaml"))[::args.step]
+                tally = score.Tally()
+                for hit, n in pool.map(_score_page, [(name, sources, str(p)) for p in pages]):
+                    tally.hit.update(hit)
+                    tally.n.update(n)
+                f = score.figures(tally)
+                cells.append(" / ".join(f"{f[m]:.3f}" for m in ("bcubed_f1", "article_exact", "title", "kept")))
+            print(f"| {name} | " + " | ".join(cells) + " |", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
