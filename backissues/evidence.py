@@ -135,10 +135,13 @@ def _han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+# Words that open a paragraph with a comma after them (近日，… 据悉，…); the
+# join and line rules below each add their own.
+_OPENER_WORDS = r"近年来|近日|日前|目前|今年以来|此外|同时|据悉|据了解"
 # "3月16日，…", "2019年11月，…", "近年来，…", "截至去年底，…": a sentence's time or
 # link opener; a headline line starts with its subject (a kicker ending in —— may not).
-_TIME_OPENER = re.compile(r"^(?:\d{1,2}月\d{1,2}日|(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月|近年来|近日|日前|目前|"
-                          r"今年以来|今年|去年|当前|如今|此前|随后|同时|此外|据悉|据了解|截至[^，]{1,12})，)")
+_TIME_OPENER = re.compile(rf"^(?:\d{{1,2}}月\d{{1,2}}日|(?:\d{{4}}年(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?|\d{{1,2}}月|{_OPENER_WORDS}|"
+                          r"今年|去年|当前|如今|此前|随后|截至[^，]{1,12})，)")
 
 
 def headline_line_score(unit: Unit, prev: Unit | None, nxt: Unit | None, claimed: bool = False) -> float:
@@ -152,11 +155,12 @@ def headline_line_score(unit: Unit, prev: Unit | None, nxt: Unit | None, claimed
     score += w["line.comma"] * (text.count("，") + text.count(","))
     if ends_mid_word(text):
         score += w["line.single_char_tail"]
-    if prev is not None and prev.kind == "body" and not ends_sentence(prev.text) and not prev.level \
-            and word_across(prev.text, text):
+    if _runs_into(prev, text):
         score += w["line.continues_prev"]
+    # Not when the previous piece finishes its word in the next one (…6名职工进 | 行表彰。):
+    # then this line is printed inside a cut sentence, no part of it.
     if nxt is not None and nxt.kind == "body" and (word_across(text, nxt.text) or nxt.starts_open) \
-            and not _bridged(prev, nxt) and not claimed:
+            and not _runs_into(prev, nxt.text) and not claimed:
         score += w["line.runs_on"]
     if nxt is not None and (nxt.kind == "byline" or nxt.kind == "body" and DATELINE.match(nxt.text)):
         score += w["line.opens_next"]
@@ -171,11 +175,10 @@ def headline_line_score(unit: Unit, prev: Unit | None, nxt: Unit | None, claimed
     return score
 
 
-def _bridged(prev: Unit | None, nxt: Unit) -> bool:
-    """Does the next piece finish the word the previous one stops in (…6名职工进 | 行表彰。)?
-    Then the line between them is printed inside a cut sentence: no part of it."""
+def _runs_into(prev: Unit | None, text: str) -> bool:
+    """Does the body piece before stop mid-sentence in a word that `text` finishes?"""
     return prev is not None and prev.kind == "body" and not ends_sentence(prev.text) and not prev.level \
-        and word_across(prev.text, nxt.text)
+        and word_across(prev.text, text)
 
 
 def _closes_a_quote(text: str) -> bool:
@@ -225,8 +228,7 @@ def join_score(a: Unit, b: Unit, distance: int, across: bool = False) -> float:
 
 
 # The first words of a paragraph, not of a sentence's second half.
-_FRESH_START = re.compile(r"^(据(介绍|悉|了解|统计|报道)|近日|日前|近年来|目前|此外|同时|今年以来|"
-                          r"\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月)[，,]")
+_FRESH_START = re.compile(rf"^(?:据(?:介绍|统计|报道)|{_OPENER_WORDS}|\d{{1,2}}月\d{{1,2}}日|\d{{4}}年\d{{1,2}}月)[，,]")
 _STUB_START = re.compile(r"^[\u4e00-\u9fff]{1,2}[。！？；]")
 
 
