@@ -13,6 +13,7 @@ The damage is seeded by the page's file name, so runs are repeatable.
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib.util
 import random
 import re
@@ -56,7 +57,9 @@ DAMAGE = {
 }
 
 
+@functools.lru_cache(maxsize=None)
 def _scorer():
+    """../shared/eval/score.py as a module, loaded once per process."""
     spec = importlib.util.spec_from_file_location("score", ROOT.parent / "shared" / "eval" / "score.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
