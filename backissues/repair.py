@@ -28,6 +28,7 @@ _HALF_PUNCT = re.compile(
 # that opens a piece cut from the end of a sentence.
 _HALF_STOP = re.compile(rf"(?<=[{CJK}”’）》」%])\.(?=[ \t]*(?:[{CJK}“‘”’（）《]|$))|(?<=[{CJK}])\.(?=[0-9])"
                         rf"|^\.(?=[{CJK}“”’）])")
+_ANY_HALF = re.compile(r"[,;:?!().]")   # every mark this repair may change
 # A bracket pair is converted as a pair, so "(2018—2020)" never becomes "(2018—2020）".
 _HALF_PAIR = re.compile(r"\(([^()\n]{1,80})\)")
 
@@ -65,6 +66,8 @@ def full_width_punct(text: str) -> tuple[str, int]:
     （…）, any other pair stays as printed; a lone bracket follows the
     neighbouring characters.
     """
+    if not _ANY_HALF.search(text):      # most lines: every line is judged and repaired through here
+        return text, 0
     count = 0
     pairs: list[tuple[int, int, bool]] = []
     for m in _HALF_PAIR.finditer(text):
