@@ -230,16 +230,56 @@ def drop_invisible(line: str) -> tuple[str, int]:
     return kept, len(line) - len(kept)
 
 
+def _blank_separated(lines: list[str]) -> bool:
+    """Does the page end its paragraphs with a blank line? Then a line break
+    with no blank line after it falls inside a paragraph."""
+    glued = sum(1 for a, b in zip(lines, lines[1:]) if a.strip() and b.strip())
+    spaced = sum(1 for a, b in zip(lines, lines[1:]) if a.strip() and not b.strip())
+    return 0 < glued and 3 * glued <= spaced
+
+
+def _hard_wrapped(above: str, below: str, wrapped: bool) -> bool:
+    """Is `below` the rest of a sentence that `above` breaks off? Not when
+    either line is a heading, a credit, a mark or a banner, nor when `below`
+    is a byline or opens a dateline, nor for two headline lines (kicker——,
+    ——subtitle, a title in two lines): those are set on lines of their own."""
+    (kind_above, text_above, *_), (kind_below, text_below, *_) = classify(above, wrapped), classify(below, wrapped)
+    if any(re.match(r"\s*(?:#|\*\*)", line) for line in (above, below)):
+        return False
+    if {kind_above, kind_below} & {CREDIT, MARK, BANNER} or kind_below == BYLINE or DATELINE.match(text_below):
+        return False
+    if ends_sentence(text_above):
+        return False        # the break falls between sentences: leaving it loses nothing
+    return not (kind_above == HEAD and (kind_below == HEAD or text_below.startswith("——")))
+
+
+def _lines(text: str, wrapped: bool) -> list[tuple[int, str, tuple]]:
+    """The page's non-empty lines as (number, text, notes); on a page that
+    separates paragraphs by blank lines, a paragraph broken by a bare line
+    break is put back on one line (numbered by its first)."""
+    lines = [drop_invisible(raw) for raw in text.split("\n")]
+    rejoin = _blank_separated([line for line, _ in lines])
+    out: list[tuple[int, str, tuple]] = []
+    for number, (line, hidden) in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        notes = (f"removed {hidden} invisible character(s) (zero-width space, soft hyphen)",) if hidden else ()
+        if rejoin and out and lines[number - 2][0].strip() and _hard_wrapped(out[-1][1], line, wrapped):
+            first, above, above_notes = out.pop()
+            latin = re.search(r"[A-Za-z0-9]$", above.rstrip()) and re.match(r"\s*[A-Za-z0-9]", line)
+            out.append((first, above.rstrip() + (" " if latin else "") + line.strip(),
+                        above_notes + notes + (f"joined line {number} to line {number - 1}: a paragraph "
+                                               "broken by a line break, where this page leaves a blank line",)))
+        else:
+            out.append((number, line, notes))
+    return out
+
+
 def read_units(text: str) -> tuple[list[Unit], bool]:
     """Every non-empty line of the page as a classified unit; and wrapped-ness."""
     wrapped = is_wrapped(text)
     units = []
-    for number, raw in enumerate(text.split("\n"), start=1):
-        raw, hidden = drop_invisible(raw)
-        if not raw.strip():
-            continue
-        kind, clean, level, bold, notes = classify(raw, wrapped)
-        if hidden:
-            notes = (f"removed {hidden} invisible character(s) (zero-width space, soft hyphen)",) + notes
-        units.append(Unit(len(units), number, raw.rstrip(), clean, kind, level, bold, notes))
+    for number, raw, notes in _lines(text, wrapped):
+        kind, clean, level, bold, own = classify(raw, wrapped)
+        units.append(Unit(len(units), number, raw.rstrip(), clean, kind, level, bold, notes + own))
     return units, wrapped

@@ -54,6 +54,8 @@ DAMAGE = {
     "ascii-quotes": lambda text, rng: text.replace("“", '"').replace("”", '"'),
     "dash-as-hyphens": lambda text, rng: text.replace("——", "--"),
     "hard-wraps": _wrap,
+    "wraps-no-blank-lines": lambda text, rng: re.sub(r"\n\s*\n", "\n", _wrap(text, rng)),
+    "wraps-as-paragraphs": lambda text, rng: _wrap(text, rng).replace("\n", "\n\n"),
 }
 
 

@@ -361,3 +361,44 @@ def test_a_cartoons_drawn_and_written_credit_is_a_credit(line, kind):
 ])
 def test_an_exclaimed_or_asked_headline_with_a_column_tag_is_a_headline(line, kind):
     assert one(line).kind == kind
+
+
+# -- paragraphs broken by a bare line break ---------------------------------------------------------
+
+def _broken(page: str, at: str) -> str:
+    """The page with one line break (no blank line) put in just before `at`."""
+    return page.replace(at, "\n" + at, 1)
+
+
+def test_a_paragraph_broken_by_a_bare_line_break_is_put_back_on_one_line():
+    # The break leaves "讲座结束后，咨询师还为20余名" on a line of its own: short
+    # and unpunctuated, it would read as a headline line.
+    page = _broken(PLAIN, "职工提供了一对一咨询服务")
+    units, _ = read_units(page)
+    assert [u.kind for u in units] == [HEAD, BODY, BODY, BODY]
+    joined = units[2]
+    assert joined.text.startswith("讲座结束后，咨询师还为20余名职工提供了一对一咨询服务")
+    assert joined.line == 5, "numbered by the line it starts on"
+    assert any("joined line 6 to line 5" in note for note in joined.notes)
+
+
+def test_a_page_without_blank_lines_keeps_each_line_apart():
+    # Nothing tells a wrap from a paragraph end where every line ends with a bare break.
+    page = _broken(PLAIN, "职工提供了一对一咨询服务").replace("\n\n", "\n")
+    units, _ = read_units(page)
+    assert len(units) == 5
+    assert units[2].kind == HEAD and units[2].text == "讲座结束后，咨询师还为20余名"
+
+
+@pytest.mark.parametrize("above, below, why", [
+    ("讲座由市总工会职工服务中心主办。", "讲座结束后，咨询师还为20余名", "the line above ends its sentence"),
+    ("县总工会开展职工心理健康讲座", "本报记者 吴晓峰", "a byline is a line of its own"),
+    ("县总工会开展职工心理健康讲座", "本报讯 近日，县总工会邀请心理咨询师走进企业，为职工开展讲座。", "a dateline opens a paragraph"),
+    ("讲座现场，职工们认真听讲并不时", "张 伟 摄", "a credit is a line of its own"),
+    ("县总工会开展职工心理健康讲座", "——写在职工书屋开放之际", "a subtitle is a headline line"),
+    ("稳就业保民生", "活水润万家", "a title set in two lines"),
+])
+def test_lines_that_are_set_apart_are_not_joined(above, below, why):
+    page = PLAIN + "\n" + above + "\n" + below + "\n"
+    units, _ = read_units(page)
+    assert [u.raw for u in units[-2:]] == [above, below], why
