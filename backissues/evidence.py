@@ -159,7 +159,8 @@ def headline_line_score(unit: Unit, prev: Unit | None, nxt: Unit | None, claimed
         score += w["line.continues_prev"]
     # Not when the previous piece finishes its word in the next one (…6名职工进 | 行表彰。):
     # then this line is printed inside a cut sentence, no part of it.
-    if nxt is not None and nxt.kind == "body" and (word_across(text, nxt.text) or nxt.starts_open) \
+    if nxt is not None and nxt.kind == "body" and (word_across(text, nxt.text) or nxt.starts_open
+                                                   or opens_on_particle(nxt.text) or _STUB_START.match(nxt.text)) \
             and not _runs_into(prev, nxt.text) and not claimed:
         score += w["line.runs_on"]
     if nxt is not None and (nxt.kind == "byline" or nxt.kind == "body" and DATELINE.match(nxt.text)):
@@ -173,6 +174,16 @@ def headline_line_score(unit: Unit, prev: Unit | None, nxt: Unit | None, claimed
     if text.startswith("——") and prev is not None and _closes_a_quote(prev.text):
         score += w["line.attribution"]
     return score
+
+
+# Words that only ever follow another: a text opening with one (的重要性…,
+# 了军。…) is the second half of a sentence cut before it.
+_BOUND_PARTICLES = frozenset("的了着地得们吗呢吧么")
+
+
+def opens_on_particle(text: str) -> bool:
+    """Does the text open with a bound particle (its first word is 的, 了, 着…)?"""
+    return bool(text) and text[0] in _BOUND_PARTICLES and rjieba.cut(text[:8])[0] == text[0]
 
 
 def _runs_into(prev: Unit | None, text: str) -> bool:

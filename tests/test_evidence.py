@@ -202,6 +202,24 @@ def test_a_long_dash_line_right_under_a_headline_line_stays_a_headline_line():
     assert headline_line_score(dash, head, None) > LINE_THRESHOLD > headline_line_score(dash, body, None)
 
 
+@pytest.mark.parametrize("rest", ["的重要性和紧迫性。近期，市总工会出台了帮扶困难职工的十条措施。",
+                                  "了军。退伍后，他回到家乡，在县里的机械厂当了一名钳工，一干就是三十年。",
+                                  "店。小儿子脑瓜活络，开过饼屋，种过果树，如今在镇上经营一家农资商店。"])
+def test_a_line_whose_next_piece_opens_on_a_bound_word_or_a_stub_runs_on(rest):
+    # 的, 了 never open a sentence; nor does a one-word stub ended by 。: the
+    # piece below finishes the sentence this line breaks off.
+    line = one("这次疫情进一步显露了中小微企业在发展中")
+    fresh = one("近期，市总工会出台了帮扶困难职工的十条措施，覆盖全市所有规模以上企业。")
+    assert one(rest).kind == BODY
+    assert headline_line_score(line, None, one(rest)) < LINE_THRESHOLD <= headline_line_score(line, None, fresh)
+
+
+def test_a_word_that_only_starts_like_a_particle_opens_a_sentence():
+    line = one("这次疫情进一步显露了中小微企业在发展中")
+    assert headline_line_score(line, None, one("了解到这些情况后，市总工会马上派出工作组，逐户上门核实。")) \
+        == headline_line_score(line, None, one("听说这些情况后，市总工会马上派出工作组，逐户上门核实。"))
+
+
 @pytest.mark.parametrize("line", ["近年来，山西省总工会着力推动工会", "2019年11月，锦州市总工会在锦州",
                                   "截至2023年末，锦州市5个省", "3月16日，市总工会走访慰问"])
 def test_a_line_opening_with_a_time_and_a_comma_is_a_cut_sentence(line):
