@@ -23,8 +23,9 @@ with no contextual clue at all the largest year mentioned (up to the latest
 plausible year) wins, which is the usual fallback.
 
 The month is given only when the dated events of the page ('3月11日',
-'3月14日', …, written without a year) agree on one month; a day is never
-given, because no page states its own date.
+'3月14日', …, written without a year) agree on one month.  A day is given
+only when the page carries its folio line (工人日报 2020年3月5日 星期四), the
+one place a page states its own date.
 """
 from __future__ import annotations
 
@@ -32,6 +33,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+
+from .units import FOLIO_DATE, is_folio
 
 # An issue cannot be dated after today; years beyond are only ever targets.
 LATEST_YEAR = max(2026, date.today().year)
@@ -47,7 +50,7 @@ ANNIVERSARY = 0.5
 @dataclass(frozen=True)
 class DateGuess:
     """The inferred issue date and the words that show it."""
-    # 'YYYY' or 'YYYY-MM' (never a day: no page states its own day), or None
+    # 'YYYY' or 'YYYY-MM'; 'YYYY-MM-DD' only from the page's folio line; or None
     value: str | None
     evidence: str = ""
 
@@ -564,6 +567,24 @@ def _evidence(support: list[Clue], limit: int = 4) -> str:
     return "；".join(parts)
 
 
+def _folio_date(text: str, latest: int) -> DateGuess | None:
+    """The date of the page's folio line, when it prints one that exists."""
+    for line in text.split("\n"):
+        line = unicodedata.normalize("NFKC", line)
+        if not is_folio(line):
+            continue
+        m = FOLIO_DATE.search(line)
+        if m is None:
+            continue
+        try:
+            day = date(*(int(g) for g in m.groups()))
+        except ValueError:
+            continue
+        if EARLIEST_YEAR <= day.year <= latest:
+            return DateGuess(day.isoformat(), f"版头：{line.strip()}")
+    return None
+
+
 def infer_issue_date(text: str, latest: int = LATEST_YEAR) -> DateGuess:
     """Guess the issue date of a page from its text: a year, maybe a month.
 
@@ -571,6 +592,9 @@ def infer_issue_date(text: str, latest: int = LATEST_YEAR) -> DateGuess:
     years, the largest year mentioned (not after `latest`) is given and the
     evidence says so.
     """
+    folio = _folio_date(text, latest)
+    if folio is not None:
+        return folio
     flat = _prepare(text)
     clues = [c for c in _mention_clues(flat) + _pairing_clues(flat) + _knowledge_clues(flat, latest)
              if EARLIEST_YEAR <= c.year]

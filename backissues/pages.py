@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from .units import folio_page
+
 PAGE_SUFFIXES = (".txt",)
 
 _NAME_PATTERNS = (
@@ -150,8 +152,9 @@ def read_page(path: Path, sources: Path, issue_map: dict[str, dict]) -> Page:
         if date:
             return Page(rel, text, date, page_no, "issues.yml")
         page = page_no if page_no is not None else page
-    # A name like 20190230-03.txt names no real day but still gives the page.
-    return Page(rel, text, None, page, "text")
+    # A name like 20190230-03.txt names no real day but still gives the page;
+    # else the page's folio line may print it (第3版, — 3 —).
+    return Page(rel, text, None, page if page is not None else folio_page(text), "text")
 
 
 _NULLS = ("", "~", "null", "Null", "NULL")

@@ -28,7 +28,7 @@ import rjieba
 from . import evidence
 from .keywords import default_idf
 from .repair import clean_body, clean_heading
-from .units import (BANNER, BODY, BYLINE, CREDIT, DATELINE, HEAD, MARK, Unit, ends_paragraph, ends_sentence,
+from .units import (BANNER, BODY, BYLINE, CREDIT, DATELINE, FOLIO, HEAD, MARK, Unit, ends_paragraph, ends_sentence,
                     is_picture_and_text_credit, read_units)
 
 
@@ -118,15 +118,24 @@ def _prepare(text: str) -> tuple[list[Unit], dict[int, str], dict[int, list[int]
     """Units with cut lines demoted and duplicates dropped, the dropped
     pieces' notes, and the chains of pieces cut by column breaks."""
     units, wrapped = read_units(text)
+    units, folios = _drop_folios(units)
     units = _demote_cut_headlines(units, wrapped)
     units, dropped = _drop_duplicates(units)
+    dropped.update(folios)
     units, cut = _drop_repeated_runs(units)
     dropped.update(cut)
     units = _promote_long_headline_lines(units)
     return units, dropped, _join_pieces(units)
 
 
-# -- 1. duplicates ---------------------------------------------------------
+# -- 1. folio lines and duplicates ------------------------------------------
+
+def _drop_folios(units: list[Unit]) -> tuple[list[Unit], dict[int, str]]:
+    """Drop the page's folio lines (paper, date, page number): printed on every
+    page, they belong to no article. The note lands in the nearest article."""
+    dropped = {u.index: f"removed folio line (line {u.line}): {u.text}" for u in units if u.kind == FOLIO}
+    return [u for u in units if u.index not in dropped], dropped
+
 
 def _key(text: str) -> str:
     return re.sub(r"[\s*#>`_\u00a0\u3000]+", "", text)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .repair import CJK, GLUED_CREDIT, clean_body, clean_heading, full_width_punct, strip_markup
 
-HEAD, BYLINE, CREDIT, MARK, BANNER, BODY = "head", "byline", "credit", "mark", "banner", "body"
+HEAD, BYLINE, CREDIT, MARK, BANNER, BODY, FOLIO = "head", "byline", "credit", "mark", "banner", "body", "folio"
 
 SPACE = "[ \u00a0\u3000\t]"
 _NAME = rf"[{CJK}·]{{1,4}}(?:{SPACE}+[{CJK}]{{1,2}})?"
@@ -30,6 +30,12 @@ _CREDIT_END = re.compile(r"(?:摄|摄影|摄影报道|供图|制图|绘图|(?<=�
 _AGENCY_LINE = re.compile(r"^(?:新华社(?:发|记者)?|视觉中国|中新社|人民视觉|IC ?photo|CFP|东方IC)[^。！？]{0,12}$")
 _BANNER = re.compile(r"^(?:阅读提示|核心阅读|内容提要|内容摘要|编者按|编者的话|编后|编后语|开栏的话|引子|记者手记|"
                      r"相关链接|链接|背景链接|延伸阅读)[：:]?$")
+# The folio line a scanned page carries at its head or foot (工人日报 2020年3月5日
+# 星期四 第3版, — 3 —): the paper's, not an article's. Its date is the issue's.
+FOLIO_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_FOLIO_MARK = re.compile(r"星期[一二三四五六日天]|第\d{1,3}版|[A-Z]?\d{1,2}版|[\u4e00-\u9fff]{2,6}报")
+_FOLIO_WORD = re.compile(r"[\u4e00-\u9fff·]{2,8}|第\d{1,3}版|[A-Z]?\d{1,3}版?|[A-Z]{1,3}")
+_PAGE_NUMBER = re.compile(r"[-—－–]+\s*\d{1,3}\s*[-—－–]+")
 _TERMINAL = "。！？!?…"
 _CLOSERS = "”’」』）)】\"'》"
 _OPEN_START = "，。、；：,;:）)”’》】…"
@@ -148,6 +154,8 @@ def classify(raw: str, wrapped: bool) -> tuple[str, str, int, bool, tuple]:
     # Judged with full-width punctuation, as the repaired text will read: a
     # sentence ending in "." is a sentence, not a headline.
     judged = full_width_punct(flat)[0]
+    if is_folio(judged):
+        return FOLIO, flat, level, bold, ()
     if CONTINUATION_MARK.match(re.sub(SPACE, "", judged)):
         return MARK, re.sub(SPACE, "", flat), level, bold, ()
     if _BANNER.match(judged):
@@ -162,6 +170,31 @@ def classify(raw: str, wrapped: bool) -> tuple[str, str, int, bool, tuple]:
         return HEAD, heading, level, bold, tuple(notes)
     text, notes = clean_body(stripped, wrapped)
     return BODY, text, level, bold, tuple(notes)
+
+
+def is_folio(line: str) -> bool:
+    """A page's folio line: words set apart by spaces, one a full date and one
+    the weekday, the page number or the paper's name, the others short (a
+    section's name); or a page number set between dashes."""
+    flat = line.strip()
+    if _PAGE_NUMBER.fullmatch(flat):
+        return True
+    if len(flat) > 40 or len(FOLIO_DATE.findall(flat)) != 1:
+        return False
+    parts = FOLIO_DATE.sub("DATE", flat).split()
+    return "DATE" in parts and any(_FOLIO_MARK.fullmatch(part) for part in parts) \
+        and all(part == "DATE" or _FOLIO_WORD.fullmatch(part) for part in parts)
+
+
+def folio_page(text: str) -> int | None:
+    """The page number a page's folio line prints (第3版, — 3 —), if any."""
+    for line in text.split("\n"):
+        line = unicodedata.normalize("NFKC", line).strip()
+        if is_folio(line):
+            m = re.search(r"第(\d{1,3})版|^[-—–]+\s*(\d{1,3})\s*[-—–]+$", line)
+            if m:
+                return int(m.group(1) or m.group(2))
+    return None
 
 
 def is_picture_and_text_credit(text: str) -> bool:
@@ -246,7 +279,7 @@ def _hard_wrapped(above: str, below: str, wrapped: bool) -> bool:
     (kind_above, text_above, *_), (kind_below, text_below, *_) = classify(above, wrapped), classify(below, wrapped)
     if any(re.match(r"\s*(?:#|\*\*)", line) for line in (above, below)):
         return False
-    if {kind_above, kind_below} & {CREDIT, MARK, BANNER} or kind_below == BYLINE or DATELINE.match(text_below):
+    if {kind_above, kind_below} & {CREDIT, MARK, BANNER, FOLIO} or kind_below == BYLINE or DATELINE.match(text_below):
         return False
     if ends_sentence(text_above):
         return False        # the break falls between sentences: leaving it loses nothing

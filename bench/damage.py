@@ -53,7 +53,9 @@ DAMAGE = {
     "stop-as-dot": lambda text, rng: text.replace("。", "."),
     "ascii-quotes": lambda text, rng: text.replace("“", '"').replace("”", '"'),
     "dash-as-hyphens": lambda text, rng: text.replace("——", "--"),
+    "full-width-digits": lambda text, rng: text.translate({ord(c): ord(c) + 0xFEE0 for c in "0123456789"}),
     "hard-wraps": _wrap,
+    "running-head": lambda text, rng: "工人日报  2020年3月5日  星期四\n\n" + text + "\n\n— 3 —\n",
     "wraps-no-blank-lines": lambda text, rng: re.sub(r"\n\s*\n", "\n", _wrap(text, rng)),
     "wraps-as-paragraphs": lambda text, rng: _wrap(text, rng).replace("\n", "\n\n"),
 }

@@ -4,8 +4,8 @@ Concretely, for every non-empty line of a source page, its text, normalised
 (NFKC width folding, quote and dash variants folded as `../shared/eval/score.py`
 does, whitespace and Markdown marks `# * \\` dropped), must be found in the
 normalised column, kicker, title, subtitle or body of some article of that
-page, or the line must be named in a "removed duplicate" repair note of some
-article. A line whose ' and ' was repaired to 和 may be found in its repaired
+page, or the line must be named in a "removed duplicate" or "removed folio
+line" repair note of some article. A line whose ' and ' was repaired to 和 may be found in its repaired
 form, in an article whose repair log records that replacement.
 
 The other half of "exactly one article": no source line is used by two
@@ -45,7 +45,7 @@ _FOLD = str.maketrans({
 })
 _DROP = re.compile(r"[\s#*\\]+")
 _SEP = "\x00"
-_REMOVED_DUPLICATE = re.compile(r"removed duplicate")
+_REMOVED = re.compile(r"removed duplicate|removed folio line")
 _LINE_NUMBERS = re.compile(r"\blines? (\d+)(?:\s*[-–—]\s*(\d+))?")
 
 
@@ -70,7 +70,7 @@ def removed_lines(articles: list[Out]) -> set[int]:
     lines = set()
     for article in articles:
         for note in article.repairs:
-            if _REMOVED_DUPLICATE.search(note):
+            if _REMOVED.search(note):
                 for m in _LINE_NUMBERS.finditer(note):
                     first = int(m.group(1))
                     lines.update(range(first, int(m.group(2) or first) + 1))

@@ -226,3 +226,18 @@ def test_never_a_day_even_when_dates_are_explicit():
 def test_evidence_quotes_the_words_of_the_text():
     guess = infer_issue_date("据了解，2019年为启动年，扬州市将选树100家职工好食堂。")
     assert "2019年为启动年" in guess.evidence
+
+
+# -- the folio line ----------------------------------------------------------------------------
+
+def test_a_folio_line_gives_the_issue_day():
+    text = "工人日报  2020年3月5日  星期四\n\n## 市总工会召开全委会\n\n2019年，全市工会……今年，市总工会将……"
+    guess = infer_issue_date(text)
+    assert guess.value == "2020-03-05"
+    assert "工人日报" in guess.evidence
+
+
+def test_a_folio_line_naming_no_real_day_is_not_used():
+    text = "工人日报  2020年2月30日  星期四\n\n## 市总工会召开全委会\n\n2019年，全市工会……"
+    assert infer_issue_date(text).value != "2020-02-30"
+    assert len(infer_issue_date(text).value) <= 7, "no day without a real one printed"

@@ -200,3 +200,11 @@ def test_invalid_issues_yml_entries_refuse_that_page(tmp_path, entry, why):
 def test_impossible_date_in_name_keeps_its_page_for_inference(tmp_path):
     page = read_page(_write(tmp_path / "20190230-03.txt", TEXT), tmp_path, {})
     assert (page.date, page.page, page.date_from) == (None, 3, "text")
+
+
+def test_a_folio_line_gives_the_page_when_the_name_does_not(tmp_path):
+    text = "工人日报  2020年3月5日  星期四  第3版\n\n## 标题\n\n正文。\n"
+    page = read_page(_write(tmp_path / "scan.txt", text), tmp_path, {})
+    assert page.page == 3
+    named = read_page(_write(tmp_path / "20200305-07.txt", text), tmp_path, {})
+    assert named.page == 7, "the file name wins"

@@ -41,6 +41,20 @@ def titled(articles, title: str):
     return found[0]
 
 
+# -- folio lines ------------------------------------------------------------------------
+
+def test_the_pages_folio_lines_belong_to_no_article_and_are_logged():
+    # Plain and short, the folio line at the head would otherwise be read as
+    # the first article's kicker or a headline of its own.
+    page = "工人日报  2020年3月5日  星期四  第3版\n\n" + CUT_PAGE + "\n— 3 —\n"
+    [article] = split_page(page)
+    assert article.headline.kicker is None and article.headline.title == "市总工会启动春季职工技能大赛"
+    assert "星期四" not in body_text(article) and "— 3 —" not in body_text(article)
+    notes = [r for r in article.repairs if r.startswith("removed folio line")]
+    assert notes == ["removed folio line (line 1): 工人日报 2020年3月5日 星期四 第3版",
+                     "removed folio line (line 13): — 3 —"]
+
+
 # -- a sentence cut by a column break -------------------------------------------------
 
 CUT_PAGE = """## 市总工会启动春季职工技能大赛

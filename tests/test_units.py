@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from backissues.units import (BANNER, BODY, BYLINE, BYLINE_LINE, CREDIT, DATELINE, HEAD, MARK, ends_sentence,
+from backissues.units import (BANNER, BODY, BYLINE, BYLINE_LINE, CREDIT, DATELINE, FOLIO, HEAD, MARK, ends_sentence, folio_page,
                               is_attribution, is_wrapped, read_units, ends_paragraph)
 
 
@@ -402,3 +402,34 @@ def test_lines_that_are_set_apart_are_not_joined(above, below, why):
     page = PLAIN + "\n" + above + "\n" + below + "\n"
     units, _ = read_units(page)
     assert [u.raw for u in units[-2:]] == [above, below], why
+
+
+# -- folio lines ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "工人日报  2020年3月5日  星期四",
+    "2020年3月5日 星期四 第3版 要闻",
+    "要闻 3 2020年3月5日 星期四",
+    "人民日报\u30002020年3月5日",
+    "— 3 —",
+    "-12-",
+])
+def test_a_folio_line_is_the_pages_not_an_articles(line):
+    assert one(line).kind == FOLIO
+
+
+@pytest.mark.parametrize("line", [
+    "2020年3月5日，市总工会召开五届三次全委会议。",
+    "据工人日报2020年3月5日报道",          # one run of words: a sentence's start
+    "2020年3月5日",                        # a date alone: a dated note or a diary entry
+    "3月5日 星期四",                       # no year
+    "2020年3月5日 市总工会召开职工代表大会暨工作会议",
+])
+def test_a_dated_line_that_is_no_folio_is_left_alone(line):
+    assert one(line).kind != FOLIO
+
+
+def test_folio_page_reads_the_printed_page_number():
+    assert folio_page("工人日报  2020年3月5日  星期四  第3版\n\n## 标题\n\n正文。") == 3
+    assert folio_page("## 标题\n\n正文。\n\n— 12 —\n") == 12
+    assert folio_page("## 第3版要闻导读\n\n正文。") is None
