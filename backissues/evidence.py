@@ -22,7 +22,7 @@ WEIGHTS = {
     "join.starts_open": 3.0,      # the continuation starts with punctuation
     "join.adjacent": 1.5,         # the continuation is the very next body piece
     "join.distance": -0.35,       # per body piece skipped over
-    "join.dateline": -15.0,       # a dateline only ever opens an article
+    "join.dateline": -20.0,       # a dateline only ever opens an article
     "join.short_tail": 0.5,       # the first piece ends without any punctuation at all
     "join.closes_bracket": 3.0,   # the continuation closes a bracket the first piece left open
     "join.bracket_open": -2.0,    # ... or goes on without closing it
@@ -31,6 +31,7 @@ WEIGHTS = {
     "join.stub_word": 1.0,        # ... that finishes the first piece's last word (扶|持。)
     "join.fresh_start": -2.5,     # the continuation opens like a paragraph (据介绍，/ 近日，/ 3月11日，)
     "join.across_headline": -1.5,  # a headline the page marks (##) is printed between the two
+    "join.glued": 3.0,            # a bare line break ties the two, on a page that leaves blank lines
     # a headline group opening a new article (vs. an in-article subhead):
     # a logistic model, fitted by bench/fit_headlines.py on the dev corpus
     # and the samples (weight 10), held-out accuracy 0.89. The corpus has no #, bold-only or lone ###
@@ -158,10 +159,11 @@ def headline_line_score(unit: Unit, prev: Unit | None, nxt: Unit | None, claimed
     if _runs_into(prev, text):
         score += w["line.continues_prev"]
     # Not when the previous piece finishes its word in the next one (…6名职工进 | 行表彰。):
-    # then this line is printed inside a cut sentence, no part of it.
+    # then this line is printed inside a cut sentence, no part of it. Nor, unless
+    # a bare line break ties this line to the next, when a piece printed earlier does.
     if nxt is not None and nxt.kind == "body" and (word_across(text, nxt.text) or nxt.starts_open
                                                    or opens_on_particle(nxt.text) or _STUB_START.match(nxt.text)) \
-            and not _runs_into(prev, nxt.text) and not claimed:
+            and not _runs_into(prev, nxt.text) and (unit.glued or not claimed):
         score += w["line.runs_on"]
     if nxt is not None and (nxt.kind == "byline" or nxt.kind == "body" and DATELINE.match(nxt.text)):
         score += w["line.opens_next"]
@@ -224,7 +226,7 @@ def join_score(a: Unit, b: Unit, distance: int, across: bool = False) -> float:
     opened = open_bracket(a.text)
     closing = opened and closes_bracket(b.text)
     if distance == 1:
-        score += w["join.adjacent"]
+        score += w["join.adjacent"] + (w["join.glued"] if a.glued else 0.0)
     if not closing:  # the rest of a cut byline may be printed anywhere on the page
         score += w["join.distance"] * (distance - 1)
     if a.text and a.text[-1] not in "，、；：,;:":

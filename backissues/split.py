@@ -21,7 +21,7 @@ Every decision is written to the article's repair log.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import rjieba
 
@@ -189,7 +189,7 @@ def _drop_repeated_runs(units: list[Unit]) -> tuple[list[Unit], dict[int, str]]:
                 cut[loser] = f"removed duplicate run of {len(run)} characters inside line {line}: {run[:20]}…"
         for start in range(len(u.text) - REPEAT_MIN + 1):
             seen.setdefault(u.text[start:start + REPEAT_MIN], u.index)
-    out = [Unit(u.index, u.line, u.raw, texts[u.index], u.kind, u.level, u.bold, u.notes)
+    out = [replace(u, text=texts[u.index])
            if u.index in cut else u for u in units]
     return [u for u in out if u.text.strip("，。、；：,;: ")], cut
 
@@ -241,7 +241,7 @@ def _demote_cut_headlines(units: list[Unit], wrapped: bool) -> list[Unit]:
         if unit.kind == HEAD and evidence.headline_line_score(unit, prev, nxt, _claimed(units, prev, nxt)) \
                 < evidence.LINE_THRESHOLD:
             text, notes = clean_body(unit.raw, wrapped)
-            unit = Unit(unit.index, unit.line, unit.raw, text, BODY, 0, False, tuple(notes))
+            unit = replace(unit, text=text, kind=BODY, level=0, bold=False, notes=tuple(notes))
         out.append(unit)
     return out
 
@@ -311,7 +311,7 @@ def _promote_long_headline_lines(units: list[Unit]) -> list[Unit]:
 def _as_headline_line(unit: Unit) -> Unit:
     notes: list[str] = []
     text = clean_heading(unit.raw.strip(), notes)
-    return Unit(unit.index, unit.line, unit.raw, text, HEAD, 0, False, tuple(notes))
+    return replace(unit, text=text, kind=HEAD, level=0, bold=False, notes=tuple(notes))
 
 
 def _join_pieces(units: list[Unit]) -> dict[int, list[int]]:
@@ -537,7 +537,8 @@ def _add_paragraph(draft: _Draft, chain: list[Unit]) -> None:
     text = chain[0].text
     for a, b in zip(chain, chain[1:]):
         text = evidence.glue(text, b.text)
-        draft.repairs.append(f"joined line {a.line} with line {b.line} (sentence cut by a column break)")
+        cut = "a bare line break" if a.glued and b.index == a.index + 1 else "a column break"
+        draft.repairs.append(f"joined line {a.line} with line {b.line} (sentence cut by {cut})")
     for u in chain:
         draft.repairs.extend(f"line {u.line}: {note}" for note in u.notes)
     draft.add(chain[0].index, "p", text, [u.line for u in chain])

@@ -51,6 +51,7 @@ class Unit:
     level: int = 0      # markdown heading level; 0 for plain lines
     bold: bool = False  # the whole line is **bold**
     notes: tuple = ()   # repairs made inside this unit
+    glued: bool = False  # a bare line break ties it to the next line, on a page that leaves blank lines
 
     @property
     def ends_closed(self) -> bool:
@@ -272,39 +273,41 @@ def _blank_separated(lines: list[str]) -> bool:
 
 
 def _hard_wrapped(above: str, below: str, wrapped: bool) -> bool:
-    """Is `below` the rest of a sentence that `above` breaks off? Not when
-    either line is a heading, a credit, a mark or a banner, nor when `below`
-    is a byline or opens a dateline, nor for two headline lines (kicker——,
-    ——subtitle, a title in two lines): those are set on lines of their own."""
+    """Is `below` the rest of a body sentence that `above` breaks off? Not
+    when `below` is a heading, credit, mark, banner, byline or dateline. A
+    short unpunctuated line above may be a headline set right on its body:
+    only the line evidence in `split` can tell (see `Unit.glued`)."""
     (kind_above, text_above, *_), (kind_below, text_below, *_) = classify(above, wrapped), classify(below, wrapped)
-    if any(re.match(r"\s*(?:#|\*\*)", line) for line in (above, below)):
+    if kind_above != BODY or ends_sentence(text_above):
+        return False        # a break between sentences loses nothing left as it is
+    if re.match(r"\s*(?:#|\*\*)", below) or kind_below in (CREDIT, MARK, BANNER, FOLIO, BYLINE):
         return False
-    if {kind_above, kind_below} & {CREDIT, MARK, BANNER, FOLIO} or kind_below == BYLINE or DATELINE.match(text_below):
-        return False
-    if ends_sentence(text_above):
-        return False        # the break falls between sentences: leaving it loses nothing
-    return not (kind_above == HEAD and (kind_below == HEAD or text_below.startswith("——")))
+    return not DATELINE.match(text_below)
 
 
-def _lines(text: str, wrapped: bool) -> list[tuple[int, str, tuple]]:
-    """The page's non-empty lines as (number, text, notes); on a page that
-    separates paragraphs by blank lines, a paragraph broken by a bare line
-    break is put back on one line (numbered by its first)."""
+def _lines(text: str, wrapped: bool) -> list[tuple[int, str, tuple, bool]]:
+    """The page's non-empty lines as (number, text, notes, glued). On a page
+    that separates paragraphs by blank lines, a body paragraph broken by a
+    bare line break is put back on one line (numbered by its first), and a
+    line that a bare break still ties to the next one is `glued`."""
     lines = [drop_invisible(raw) for raw in text.split("\n")]
     rejoin = _blank_separated([line for line, _ in lines])
-    out: list[tuple[int, str, tuple]] = []
+    out: list[tuple[int, str, tuple, bool]] = []
     for number, (line, hidden) in enumerate(lines, start=1):
         if not line.strip():
             continue
         notes = (f"removed {hidden} invisible character(s) (zero-width space, soft hyphen)",) if hidden else ()
-        if rejoin and out and lines[number - 2][0].strip() and _hard_wrapped(out[-1][1], line, wrapped):
-            first, above, above_notes = out.pop()
+        tied = rejoin and bool(out) and bool(lines[number - 2][0].strip())
+        if tied and _hard_wrapped(out[-1][1], line, wrapped):
+            first, above, above_notes, _ = out.pop()
             latin = re.search(r"[A-Za-z0-9]$", above.rstrip()) and re.match(r"\s*[A-Za-z0-9]", line)
             out.append((first, above.rstrip() + (" " if latin else "") + line.strip(),
                         above_notes + notes + (f"joined line {number} to line {number - 1}: a paragraph "
-                                               "broken by a line break, where this page leaves a blank line",)))
-        else:
-            out.append((number, line, notes))
+                                               "broken by a line break, where this page leaves a blank line",), False))
+            continue
+        if tied:
+            out[-1] = out[-1][:3] + (True,)
+        out.append((number, line, notes, False))
     return out
 
 
@@ -312,7 +315,7 @@ def read_units(text: str) -> tuple[list[Unit], bool]:
     """Every non-empty line of the page as a classified unit; and wrapped-ness."""
     wrapped = is_wrapped(text)
     units = []
-    for number, raw, notes in _lines(text, wrapped):
+    for number, raw, notes, glued in _lines(text, wrapped):
         kind, clean, level, bold, own = classify(raw, wrapped)
-        units.append(Unit(len(units), number, raw.rstrip(), clean, kind, level, bold, notes + own))
+        units.append(Unit(len(units), number, raw.rstrip(), clean, kind, level, bold, notes + own, glued))
     return units, wrapped

@@ -55,6 +55,46 @@ def test_the_pages_folio_lines_belong_to_no_article_and_are_logged():
                      "removed folio line (line 13): — 3 —"]
 
 
+# -- a line tied to the next by a bare line break -------------------------------------------
+
+TIED = """## 市总工会启动春季职工技能大赛
+
+本报讯（记者 赵明远）3月10日，市总工会在市体育中心启动春季职工技能大赛，全市86家企业的1200余名职工报名参赛，各企业工会要明确参赛目
+
+据了解，今年大赛首次增设新就业形态劳动者组别，快递员、网约车司机均可报名。
+
+市总工会将为参赛选手提供免费
+{gap}的技能培训和食宿保障，所需经费从工会经费中列支。
+"""
+
+
+def test_a_short_line_tied_to_the_sentence_it_breaks_off_is_joined_to_it():
+    # "…明确参赛目" could also go on in "的技能培训…" (目的); on a page that leaves a
+    # blank line between paragraphs, the bare line break says which piece does.
+    [article] = split_page(TIED.format(gap=""))
+    assert article.headline.title == "市总工会启动春季职工技能大赛"
+    assert "市总工会将为参赛选手提供免费的技能培训和食宿保障" in body_text(article)
+    assert "joined line 7 with line 8 (sentence cut by a bare line break)" in article.repairs
+
+
+def test_the_same_line_set_apart_by_a_blank_line_is_not_tied():
+    [article] = split_page(TIED.format(gap="\n"))
+    assert "市总工会将为参赛选手提供免费的技能培训" not in body_text(article)
+
+
+@pytest.mark.parametrize("opening", ["本报讯 近日，县总工会邀请心理咨询师走进企业，为一线职工开展心理健康讲座。",
+                                     "近日，县总工会邀请心理咨询师走进企业，为一线职工开展心理健康讲座。"])
+def test_a_headline_set_right_on_its_body_reads_as_if_a_blank_line_followed_it(opening):
+    page = ("市总工会启动春季职工技能大赛\n\n本报讯 3月10日，市总工会启动春季职工技能大赛，全市1200余名职工报名参赛。\n\n"
+            "县总工会开展职工心理健康讲座\n{gap}" + opening + "\n\n讲座结束后，咨询师还为20余名职工提供了一对一咨询服务。\n")
+
+    def read(gap):
+        return [(a.headline.title, [(kind, text) for kind, text in a.blocks]) for a in split_page(page.format(gap=gap))]
+    assert read("") == read("\n")
+    assert any(title == "县总工会开展职工心理健康讲座" or ("h", "县总工会开展职工心理健康讲座") in blocks
+               for title, blocks in read(""))
+
+
 # -- a sentence cut by a column break -------------------------------------------------
 
 CUT_PAGE = """## 市总工会启动春季职工技能大赛

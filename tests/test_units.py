@@ -371,23 +371,29 @@ def _broken(page: str, at: str) -> str:
 
 
 def test_a_paragraph_broken_by_a_bare_line_break_is_put_back_on_one_line():
-    # The break leaves "讲座结束后，咨询师还为20余名" on a line of its own: short
-    # and unpunctuated, it would read as a headline line.
-    page = _broken(PLAIN, "职工提供了一对一咨询服务")
+    page = _broken(PLAIN, "定期回访跟踪")
     units, _ = read_units(page)
     assert [u.kind for u in units] == [HEAD, BODY, BODY, BODY]
     joined = units[2]
-    assert joined.text.startswith("讲座结束后，咨询师还为20余名职工提供了一对一咨询服务")
+    assert joined.text == "讲座结束后，咨询师还为20余名职工提供了一对一咨询服务，并建立了职工心理健康档案，定期回访跟踪。"
     assert joined.line == 5, "numbered by the line it starts on"
     assert any("joined line 6 to line 5" in note for note in joined.notes)
 
 
+def test_a_short_line_tied_to_the_next_is_left_for_the_line_evidence():
+    # "讲座结束后，咨询师还为20余名" could as well be a headline set right on
+    # its body; it stays a line of its own, marked as tied to the next.
+    units, _ = read_units(_broken(PLAIN, "职工提供了一对一咨询服务"))
+    assert len(units) == 5
+    assert units[2].text == "讲座结束后，咨询师还为20余名" and units[2].glued
+    assert not any(u.glued for u in units[:2] + units[3:])
+
+
 def test_a_page_without_blank_lines_keeps_each_line_apart():
     # Nothing tells a wrap from a paragraph end where every line ends with a bare break.
-    page = _broken(PLAIN, "职工提供了一对一咨询服务").replace("\n\n", "\n")
+    page = _broken(PLAIN, "定期回访跟踪").replace("\n\n", "\n")
     units, _ = read_units(page)
-    assert len(units) == 5
-    assert units[2].kind == HEAD and units[2].text == "讲座结束后，咨询师还为20余名"
+    assert len(units) == 5 and not any(u.glued for u in units)
 
 
 @pytest.mark.parametrize("above, below, why", [
@@ -397,6 +403,7 @@ def test_a_page_without_blank_lines_keeps_each_line_apart():
     ("讲座现场，职工们认真听讲并不时", "张 伟 摄", "a credit is a line of its own"),
     ("县总工会开展职工心理健康讲座", "——写在职工书屋开放之际", "a subtitle is a headline line"),
     ("稳就业保民生", "活水润万家", "a title set in two lines"),
+    ("县总工会开展职工心理健康讲座", "近日，县总工会邀请心理咨询师走进企业，为职工开展讲座。", "a headline set on its body"),
 ])
 def test_lines_that_are_set_apart_are_not_joined(above, below, why):
     page = PLAIN + "\n" + above + "\n" + below + "\n"
