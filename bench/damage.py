@@ -55,6 +55,7 @@ DAMAGE = {
     "dash-as-hyphens": lambda text, rng: text.replace("——", "--"),
     "full-width-digits": lambda text, rng: text.translate({ord(c): ord(c) + 0xFEE0 for c in "0123456789"}),
     "hard-wraps": _wrap,
+    "glued-paragraphs": lambda text, rng: re.sub(r"。\n\s*\n", lambda m: "。\n" if rng.random() < 0.3 else m.group(), text),
     "glued-headlines": lambda text, rng: re.sub(r"(?m)^([^\n。！？，]{4,30})\n\s*\n(?=[^\n]{40})", r"\1\n", text),
     "running-head": lambda text, rng: "工人日报  2020年3月5日  星期四\n\n" + text + "\n\n— 3 —\n",
     "wraps-no-blank-lines": lambda text, rng: re.sub(r"\n\s*\n", "\n", _wrap(text, rng)),
