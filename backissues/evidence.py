@@ -162,7 +162,7 @@ def headline_line_score(unit: Unit, prev: Unit | None, nxt: Unit | None, claimed
     # then this line is printed inside a cut sentence, no part of it. Nor, unless
     # a bare line break ties this line to the next, when a piece printed earlier does.
     if nxt is not None and nxt.kind == "body" and (word_across(text, nxt.text) or nxt.starts_open
-                                                   or opens_on_particle(nxt.text) or _STUB_START.match(nxt.text)) \
+                                                   or opens_on_bound_word(nxt.text)) \
             and not _runs_into(prev, nxt.text) and (unit.glued or not claimed):
         score += w["line.runs_on"]
     if nxt is not None and (nxt.kind == "byline" or nxt.kind == "body" and DATELINE.match(nxt.text)):
@@ -183,9 +183,12 @@ def headline_line_score(unit: Unit, prev: Unit | None, nxt: Unit | None, claimed
 _BOUND_PARTICLES = frozenset("的了着地得们吗呢吧么")
 
 
-def opens_on_particle(text: str) -> bool:
-    """Does the text open with a bound particle (its first word is 的, 了, 着…)?"""
-    return bool(text) and text[0] in _BOUND_PARTICLES and rjieba.cut(text[:8])[0] == text[0]
+def opens_on_bound_word(text: str) -> bool:
+    """Does the text open on what only ends a sentence begun elsewhere: a
+    bound particle as its own word (的, 了, 着…; not 了解) or a one-word stub
+    (店。小儿子…)?"""
+    particle = bool(text) and text[0] in _BOUND_PARTICLES and rjieba.cut(text[:8])[0] == text[0]
+    return particle or bool(_STUB_START.match(text))
 
 
 def _runs_into(prev: Unit | None, text: str) -> bool:

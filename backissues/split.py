@@ -248,12 +248,14 @@ def _demote_cut_headlines(units: list[Unit], wrapped: bool) -> list[Unit]:
 
 def _claimed(units: list[Unit], prev: Unit | None, nxt: Unit | None) -> bool:
     """Does a piece printed earlier on the page stop in the word the next
-    piece finishes (…日前发布 | 公告称，…)? Then the line printed right before
-    the next piece need not be the start of its sentence."""
+    piece finishes (…日前发布 | 公告称，…), or stop mid-sentence where the next
+    piece opens on a bound word (…必胜 | 的决心，…)? Then the line printed right
+    before the next piece need not be the start of its sentence."""
     if nxt is None or nxt.kind != BODY:
         return False
+    bound = evidence.opens_on_bound_word(nxt.text)
     return any(u is not prev and u.index < nxt.index and u.kind == BODY and not u.ends_closed
-               and evidence.word_across(u.text, nxt.text) for u in units)
+               and (bound or evidence.word_across(u.text, nxt.text)) for u in units)
 
 
 def _promote_long_headline_lines(units: list[Unit]) -> list[Unit]:

@@ -95,6 +95,26 @@ def test_a_headline_set_right_on_its_body_reads_as_if_a_blank_line_followed_it(o
                for title, blocks in read(""))
 
 
+def test_a_headline_line_above_the_rest_of_a_sentence_cut_further_up_stays_a_headline_line():
+    # "的决心，…" finishes "…表现出了必胜", printed before the headline: the line
+    # right above it need not be the sentence's start.
+    page = """## 女足备战东京奥运会
+
+本报讯 2月7日，中国女足在澳大利亚进行的比赛中再次取胜，姑娘们在场上表现出了必胜
+
+东京奥运会女足亚洲区预选赛
+
+中国队战胜泰国队
+
+的决心，球员在开场之后就展现出强烈的进攻欲望，上半场就取得两球领先。
+
+本场比赛后，中国队以两战全胜的战绩提前锁定小组第一。
+"""
+    articles = split_page(page)
+    assert [(a.headline.title, a.headline.subtitle) for a in articles][-1] == ("东京奥运会女足亚洲区预选赛", "中国队战胜泰国队")
+    assert "表现出了必胜的决心，球员在开场之后" in body_text(articles[0])
+
+
 # -- a sentence cut by a column break -------------------------------------------------
 
 CUT_PAGE = """## 市总工会启动春季职工技能大赛
