@@ -1,8 +1,8 @@
 """Splitting a page into articles, repairing what the OCR layout broke.
 
 The page is first cut into units (`units.py`). Then, in order:
-  1. cut lines: short lines that read as cut body text stop being headline
-     candidates; duplicates (whole pieces, cut copies, long runs repeated
+  1. cut lines: the page's folio lines are dropped; short lines that read as
+     cut body text stop being headline candidates; duplicates (whole pieces, cut copies, long runs repeated
      inside paragraphs) are dropped, keeping the copy that reads on;
   2. joins: body pieces cut mid-sentence are chained to their continuation,
      which may sit further down the page (columns interleave) — each
@@ -132,7 +132,8 @@ def _prepare(text: str) -> tuple[list[Unit], dict[int, str], dict[int, list[int]
 
 def _drop_folios(units: list[Unit]) -> tuple[list[Unit], dict[int, str]]:
     """Drop the page's folio lines (paper, date, page number): printed on every
-    page, they belong to no article. The note lands in the nearest article."""
+    page, they belong to no article. The note lands in the article printed
+    nearest above (the first one for a folio line at the head)."""
     dropped = {u.index: f"removed folio line (line {u.line}): {u.text}" for u in units if u.kind == FOLIO}
     return [u for u in units if u.index not in dropped], dropped
 
