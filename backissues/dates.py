@@ -34,7 +34,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from .units import FOLIO_DATE, is_folio
+from .units import FOLIO_DATE, folio_lines
 
 # An issue cannot be dated after today; years beyond are only ever targets.
 LATEST_YEAR = max(2026, date.today().year)
@@ -569,10 +569,7 @@ def _evidence(support: list[Clue], limit: int = 4) -> str:
 
 def _folio_date(text: str, latest: int) -> DateGuess | None:
     """The date of the page's folio line, when it prints one that exists."""
-    for line in text.split("\n"):
-        line = unicodedata.normalize("NFKC", line)
-        if not is_folio(line):
-            continue
+    for line in folio_lines(text):
         m = FOLIO_DATE.search(line)
         if m is None:
             continue
@@ -581,7 +578,7 @@ def _folio_date(text: str, latest: int) -> DateGuess | None:
         except ValueError:
             continue
         if EARLIEST_YEAR <= day.year <= latest:
-            return DateGuess(day.isoformat(), f"版头：{line.strip()}")
+            return DateGuess(day.isoformat(), f"版头：{line}")
     return None
 
 

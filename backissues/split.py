@@ -2,8 +2,9 @@
 
 The page is first cut into units (`units.py`). Then, in order:
   1. cut lines: the page's folio lines are dropped; short lines that read as
-     cut body text stop being headline candidates; duplicates (whole pieces, cut copies, long runs repeated
-     inside paragraphs) are dropped, keeping the copy that reads on;
+     cut body text stop being headline candidates; duplicates (whole pieces,
+     cut copies, long runs repeated inside paragraphs) are dropped, keeping
+     the copy that reads on;
   2. joins: body pieces cut mid-sentence are chained to their continuation,
      which may sit further down the page (columns interleave) — each
      candidate pair is scored by `evidence.join_score`, best pairs first;

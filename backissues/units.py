@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .repair import CJK, GLUED_CREDIT, clean_body, clean_heading, full_width_punct, strip_markup
 
@@ -35,7 +36,8 @@ _BANNER = re.compile(r"^(?:阅读提示|核心阅读|内容提要|内容摘要|�
 FOLIO_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _FOLIO_MARK = re.compile(r"星期[一二三四五六日天]|第\d{1,3}版|[A-Z]?\d{1,2}版|[\u4e00-\u9fff]{2,6}报")
 _FOLIO_WORD = re.compile(r"[\u4e00-\u9fff·]{2,8}|第\d{1,3}版|[A-Z]?\d{1,3}版?|[A-Z]{1,3}")
-_PAGE_NUMBER = re.compile(r"[-—－–]+\s*\d{1,3}\s*[-—－–]+")
+_PAGE_NUMBER = re.compile(r"[-—－–]+\s*(\d{1,3})\s*[-—－–]+")
+_PRINTED_PAGE = re.compile(r"第(\d{1,3})版")
 _TERMINAL = "。！？!?…"
 _CLOSERS = "”’」』）)】\"'》"
 _OPEN_START = "，。、；：,;:）)”’》】…"
@@ -187,14 +189,20 @@ def is_folio(line: str) -> bool:
         and all(part == "DATE" or _FOLIO_WORD.fullmatch(part) for part in parts)
 
 
-def folio_page(text: str) -> int | None:
-    """The page number a page's folio line prints (第3版, — 3 —), if any."""
+def folio_lines(text: str):
+    """The page's folio lines, width-folded (２０２０年 → 2020年)."""
     for line in text.split("\n"):
         line = unicodedata.normalize("NFKC", line).strip()
         if is_folio(line):
-            m = re.search(r"第(\d{1,3})版|^[-—–]+\s*(\d{1,3})\s*[-—–]+$", line)
-            if m:
-                return int(m.group(1) or m.group(2))
+            yield line
+
+
+def folio_page(text: str) -> int | None:
+    """The page number a page's folio line prints (第3版, — 3 —), if any."""
+    for line in folio_lines(text):
+        m = _PRINTED_PAGE.search(line) or _PAGE_NUMBER.fullmatch(line)
+        if m:
+            return int(m.group(1))
     return None
 
 
@@ -285,29 +293,36 @@ def _hard_wrapped(above: str, below: str, wrapped: bool) -> bool:
     return not DATELINE.match(text_below)
 
 
-def _lines(text: str, wrapped: bool) -> list[tuple[int, str, tuple, bool]]:
-    """The page's non-empty lines as (number, text, notes, glued). On a page
-    that separates paragraphs by blank lines, a body paragraph broken by a
-    bare line break is put back on one line (numbered by its first), and a
-    line that a bare break still ties to the next one is `glued`."""
+class _Line(NamedTuple):
+    number: int          # 1-based line number in the source file (the first, for a rejoined paragraph)
+    text: str
+    notes: tuple
+    glued: bool = False  # see Unit.glued
+
+
+def _lines(text: str, wrapped: bool) -> list[_Line]:
+    """The page's non-empty lines. On a page that separates paragraphs by
+    blank lines, a body paragraph broken by a bare line break is put back on
+    one line, and a line that a bare break still ties to the next one is
+    `glued`."""
     lines = [drop_invisible(raw) for raw in text.split("\n")]
     rejoin = _blank_separated([line for line, _ in lines])
-    out: list[tuple[int, str, tuple, bool]] = []
+    out: list[_Line] = []
     for number, (line, hidden) in enumerate(lines, start=1):
         if not line.strip():
             continue
         notes = (f"removed {hidden} invisible character(s) (zero-width space, soft hyphen)",) if hidden else ()
         tied = rejoin and bool(out) and bool(lines[number - 2][0].strip())
-        if tied and _hard_wrapped(out[-1][1], line, wrapped):
-            first, above, above_notes, _ = out.pop()
-            latin = re.search(r"[A-Za-z0-9]$", above.rstrip()) and re.match(r"\s*[A-Za-z0-9]", line)
-            out.append((first, above.rstrip() + (" " if latin else "") + line.strip(),
-                        above_notes + notes + (f"joined line {number} to line {number - 1}: a paragraph "
-                                               "broken by a line break, where this page leaves a blank line",), False))
+        if tied and _hard_wrapped(out[-1].text, line, wrapped):
+            above = out.pop()
+            latin = re.search(r"[A-Za-z0-9]$", above.text.rstrip()) and re.match(r"\s*[A-Za-z0-9]", line)
+            out.append(_Line(above.number, above.text.rstrip() + (" " if latin else "") + line.strip(),
+                             above.notes + notes + (f"joined line {number} to line {number - 1}: a paragraph "
+                                                    "broken by a line break, where this page leaves a blank line",)))
             continue
         if tied:
-            out[-1] = out[-1][:3] + (True,)
-        out.append((number, line, notes, False))
+            out[-1] = out[-1]._replace(glued=True)
+        out.append(_Line(number, line, notes))
     return out
 
 
