@@ -240,7 +240,7 @@ def _demote_cut_headlines(units: list[Unit], wrapped: bool) -> list[Unit]:
     for i, unit in enumerate(units):
         prev = out[-1] if out else None
         nxt = units[i + 1] if i + 1 < len(units) else None
-        if unit.kind == HEAD and evidence.headline_line_score(unit, prev, nxt, _claimed(units, prev, nxt)) \
+        if unit.kind == HEAD and evidence.headline_line_score(unit, prev, nxt, _claimed(units, unit, prev, nxt)) \
                 < evidence.LINE_THRESHOLD:
             text, notes = clean_body(unit.raw, wrapped)
             unit = replace(unit, text=text, kind=BODY, level=0, bold=False, notes=tuple(notes))
@@ -248,14 +248,15 @@ def _demote_cut_headlines(units: list[Unit], wrapped: bool) -> list[Unit]:
     return out
 
 
-def _claimed(units: list[Unit], prev: Unit | None, nxt: Unit | None) -> bool:
+def _claimed(units: list[Unit], line: Unit, prev: Unit | None, nxt: Unit | None) -> bool:
     """Does a piece printed earlier on the page stop in the word the next
     piece finishes (…日前发布 | 公告称，…), or stop mid-sentence where the next
-    piece opens on a bound word (…必胜 | 的决心，…)? Then the line printed right
+    piece opens on a bound word (…必胜 | 的决心，…) that does not finish a word
+    of the line itself (…已取 | 得阶段性成果)? Then the line printed right
     before the next piece need not be the start of its sentence."""
     if nxt is None or nxt.kind != BODY:
         return False
-    bound = evidence.opens_on_bound_word(nxt.text)
+    bound = evidence.opens_on_bound_word(nxt.text) and not evidence.word_across(line.text, nxt.text)
     return any(u is not prev and u.index < nxt.index and u.kind == BODY and not u.ends_closed
                and (bound or evidence.word_across(u.text, nxt.text)) for u in units)
 

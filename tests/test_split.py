@@ -115,6 +115,26 @@ def test_a_headline_line_above_the_rest_of_a_sentence_cut_further_up_stays_a_hea
     assert "表现出了必胜的决心，球员在开场之后" in body_text(articles[0])
 
 
+def test_a_line_whose_own_last_word_the_bound_word_finishes_runs_on_into_it():
+    # 得 opens a sentence's second half, and "…各级工会要加大", printed earlier,
+    # stops mid-sentence; but 已取|得 is a word: the line is the one "得…" finishes.
+    page = """## 全省工会推进困难职工解困脱困
+
+本报讯 今年以来，全省工会把困难职工解困脱困作为头等大事，各级工会要加大
+
+力争今年底全省在档困难职工全部实现解困脱困。
+
+据介绍，江苏困难职工解困脱困工作已取
+
+得阶段性成果，各级工会共筹集帮扶资金2.6亿元，救助困难职工家庭8.6万户。
+
+帮扶力度，确保困难职工按时脱困。
+"""
+    [article] = split_page(page)
+    assert "据介绍，江苏困难职工解困脱困工作已取得阶段性成果" in body_text(article)
+    assert not any(kind == "h" for kind, _ in article.blocks)
+
+
 # -- a sentence cut by a column break -------------------------------------------------
 
 CUT_PAGE = """## 市总工会启动春季职工技能大赛
