@@ -312,7 +312,7 @@ def headline_features(ctx: HeadContext, vectors) -> dict[str, float]:
         "head.prev_open": float(last is not None and last.kind == "body" and not ends_sentence(last.text)),
         "head.colon": float(len(heads) == 1 and bool(re.match(r"^[^：:]{1,6}[：:]", heads[0].text))),
         # 一、… / （二）… / 3. …: the numbered parts of one article
-        "head.numbered": float(any(_NUMBERED.match(h.text) for h in heads)),
+        "head.numbered": float(any(NUMBERED.match(h.text) for h in heads)),
         "head.after_signoff": float(last is not None and (last.kind == "credit" or last.kind == "body" and bool(_SIGNOFF.search(last.text)))),
         "head.page_start": float(ctx.page_start),
         "head.no_body_above": float(not body_before),
@@ -338,7 +338,7 @@ def headline_score(ctx: HeadContext, vectors) -> float:
     return sum(WEIGHTS[name] * value for name, value in headline_features(ctx, vectors).items())
 
 
-_NUMBERED = re.compile(rf"^(?:{PART_NUMBER}|\d{{1,2}}[.、．](?!\d))")
+NUMBERED = re.compile(rf"^(?:{PART_NUMBER}|\d{{1,2}}[.、．](?!\d))")
 # A box printed beside its article: 调研深才能看得准（记者手记）.
 SIDEBAR_TAG = re.compile(r"[（(](?:记者手记|采访手记|相关链接|链接|背景链接|新闻链接|延伸阅读|编后|编后语)[）)]$")
 COLUMN_TAG = re.compile(r"[（(][^（()）]{2,16}[）)]$")      # 标题（国际论坛）

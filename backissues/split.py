@@ -284,11 +284,13 @@ def _promote_long_headline_lines(units: list[Unit]) -> list[Unit]:
         # sentence, whatever its last character: nothing there could end it.
         return before.kind == BODY and before.ends_closed and "，" not in u.text and unpunctuated(u, True)
 
+    def finished(before: Unit | None) -> bool:
+        return before is None or before.kind in (HEAD, CREDIT, BANNER) or before.kind == BODY and before.ends_closed
+
     def speaker_lead(before: Unit | None, u: Unit) -> bool:
         # "张宏飞：" over "侦查破案 冲锋在前": who speaks, then what; the
         # pair is one headline group, or one subhead, never a sentence.
-        finished = before is None or before.kind in (HEAD, CREDIT, BANNER) or before.kind == BODY and before.ends_closed
-        return finished and u.kind == BODY and u.text[-1:] in "：:" and len(u.text) <= 30 \
+        return finished(before) and u.kind == BODY and u.text[-1:] in "：:" and len(u.text) <= 30 \
             and not re.search(r"[。，！？；]", u.text) and not u.starts_open and not DATELINE.match(u.text)
 
     for n in range(len(units) - 1):
@@ -380,9 +382,11 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
     ordered = _reading_order(units, chains)
     new_article = _headline_decisions(ordered, _marked(units), vectors)
     for unit in ordered:
-        # A run of headline lines cut after a column's headline (a group of its
-        # own in new_article) stays one group unless its rest is a subhead.
-        if unit.kind == HEAD and pending_heads and new_article.get(unit.index) is False:
+        # A run of headline lines cut after a column's headline or a numbered
+        # section head (a group of its own in new_article) stays one group only
+        # if both open an article: a subhead and the headline under it part.
+        if unit.kind == HEAD and pending_heads and unit.index in new_article \
+                and not (new_article[unit.index] and new_article[pending_heads[0].index]):
             _settle_heads(pending_heads, current, open_article, new_article)
             pending_heads = []
         if unit.kind == HEAD:
@@ -426,10 +430,11 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
 
 
 def _ends_group(last: Unit, unit: Unit) -> bool:
-    """A headline line with its column's name (标题（人民时评）) ends its group:
-    the lines under it are weighed on their own, and stay its subtitle only
-    if they would open an article (a ——subtitle always stays)."""
-    return bool(evidence.COLUMN_TAG.search(last.text)) and not unit.text.startswith("—")
+    """A headline line with its column's name (标题（人民时评）) ends its group,
+    and so does a numbered section head (二、…) over a headline: the lines under
+    it are weighed on their own, and stay one group only if both would open
+    an article (a ——subtitle always stays)."""
+    return bool(evidence.COLUMN_TAG.search(last.text) or evidence.NUMBERED.match(last.text)) and not unit.text.startswith("—")
 
 
 def _take_subheads(draft: _Draft, heads: list[Unit]) -> list[Unit]:

@@ -842,6 +842,26 @@ def test_numbered_parts_of_an_article_stay_in_it():
     assert [p for kind, p in article.blocks if kind == "h"] == ["一、加强思想政治引领", "二、提升职工技能素质"]
 
 
+def test_a_numbered_section_head_over_the_next_reports_headline_stays_in_its_article():
+    page = """## 全面推进职工素质建设工程
+
+本报讯（记者 郑文静）全总日前印发意见，对今后五年职工素质建设作出部署。
+
+二、提升职工技能素质
+
+关于2020年全市职工技能竞赛工作安排的报告
+
+——2020年3月2日在市总工会全委会议上
+
+各位委员：现将2020年全市职工技能竞赛工作安排报告如下，请予审议。
+"""
+    articles = split_page(page)
+    report = article_with(articles, "现将2020年全市职工技能竞赛工作安排报告如下")
+    assert report.headline.title == "关于2020年全市职工技能竞赛工作安排的报告"
+    assert report.headline.subtitle == "——2020年3月2日在市总工会全委会议上"
+    assert "二、提升职工技能素质" not in (report.headline.kicker or "")
+
+
 def test_a_piece_after_a_sign_off_line_is_not_joined_to_it():
     page = """全市职工书屋达到一千家
 
