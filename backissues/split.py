@@ -266,7 +266,8 @@ def _promote_long_headline_lines(units: list[Unit]) -> list[Unit]:
     headline that a byline or dateline follows, is that headline's kicker
     (too long to look like a headline line on its own); one right below a
     headline, or below a finished paragraph, above a byline or dateline, is
-    a headline line too; so is a speaker's line ending in a colon above a
+    a headline line too; so is a long title over its ——subtitle
+    (关于…的报告 / ——在…会议上), and a speaker's line ending in a colon above a
     headline that a byline, dateline or column tag marks as a report's."""
     out = list(units)
 
@@ -293,10 +294,19 @@ def _promote_long_headline_lines(units: list[Unit]) -> list[Unit]:
         return finished(before) and u.kind == BODY and u.text[-1:] in "：:" and len(u.text) <= 30 \
             and not re.search(r"[。，！？；]", u.text) and not u.starts_open and not DATELINE.match(u.text)
 
+    def dash_subtitle(u: Unit) -> bool:
+        # ——在第十三届全国人民代表大会第三次会议上: a subtitle, not a list item (——预警能力持续增强。…)
+        return u.kind in (HEAD, BODY) and u.text.startswith("——") and len(u.text) <= 50 \
+            and not re.search(r"[。！？；]", u.text)
+
     for n in range(len(units) - 1):
         before = units[n - 1] if n else None
         unit, nxt = units[n], units[n + 1]
         after = units[n + 2] if n + 2 < len(units) else None
+        quotation = unit.text.startswith("“") and unit.text.endswith("”")   # a quote over ——its speaker
+        if finished(before) and unpunctuated(unit) and not unit.text.startswith("—") and not quotation and dash_subtitle(nxt):
+            out[n], out[n + 1] = _as_headline_line(unit), _as_headline_line(nxt)
+            continue
         if before is not None and opens(nxt) \
                 and (before.kind == HEAD and unpunctuated(unit) or between_reports(before, unit)):
             out[n] = _as_headline_line(unit)

@@ -862,6 +862,37 @@ def test_a_numbered_section_head_over_the_next_reports_headline_stays_in_its_art
     assert "二、提升职工技能素质" not in (report.headline.kicker or "")
 
 
+def test_a_long_title_over_a_dash_subtitle_heads_the_report():
+    page = """关于2019年全市工会经费收支情况与2020年全市工会经费预算草案的报告
+
+——2020年1月8日在市总工会第十五届委员会第三次全体会议上
+
+受市总工会委托，现将2019年全市工会经费收支情况与2020年预算草案提请会议审议。
+
+一、2019年工会经费收支情况
+
+2019年，全市各级工会坚持依法收缴经费，全年收入比上年增长百分之六。
+"""
+    [article] = split_page(page)
+    assert article.headline.title == "关于2019年全市工会经费收支情况与2020年全市工会经费预算草案的报告"
+    assert article.headline.subtitle == "——2020年1月8日在市总工会第十五届委员会第三次全体会议上"
+
+
+def test_a_quotation_over_its_speakers_dash_line_stays_body():
+    page = """## 统帅的深情牵挂
+
+强军兴军，重在基层。代表们说，部队所有工作都要靠基层去落实。
+
+“基层是部队全部工作和战斗力的基础，部队所有工作都要靠基层去落实”
+
+——习近平
+
+代表们表示，要把基层建设得更加坚强有力。
+"""
+    [article] = split_page(page)
+    assert "基层是部队全部工作和战斗力的基础" in body_text(article)
+
+
 def test_a_piece_after_a_sign_off_line_is_not_joined_to_it():
     page = """全市职工书屋达到一千家
 
