@@ -307,6 +307,12 @@ def _promote_long_headline_lines(units: list[Unit]) -> list[Unit]:
         if finished(before) and unpunctuated(unit) and not unit.text.startswith("—") and not quotation and dash_subtitle(nxt):
             out[n], out[n + 1] = _as_headline_line(unit), _as_headline_line(nxt)
             continue
+        if before is None and unpunctuated(unit, True) and not (nxt.kind == BODY and evidence.continues(unit.text, nxt.text)):
+            # Nothing is printed above a page's first line but the page's own
+            # head: an unpunctuated first line is a headline, however long,
+            # unless the piece under it finishes its sentence.
+            out[n] = _as_headline_line(unit)
+            continue
         if before is not None and opens(nxt) \
                 and (before.kind == HEAD and unpunctuated(unit) or between_reports(before, unit)):
             out[n] = _as_headline_line(unit)

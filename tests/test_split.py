@@ -878,6 +878,32 @@ def test_a_long_title_over_a_dash_subtitle_heads_the_report():
     assert article.headline.subtitle == "——2020年1月8日在市总工会第十五届委员会第三次全体会议上"
 
 
+@pytest.mark.parametrize("title", [
+    "全国总工会关于在疫情防控中充分发挥工会组织作用切实维护职工合法权益的若干意见",
+    "这个春节，驻村第一书记更忙了",
+])
+def test_an_unpunctuated_first_line_of_the_page_is_its_first_headline(title):
+    page = f"""{title}
+
+为深入贯彻落实党中央决策部署，各级工会要在疫情防控中充分发挥组织作用。
+
+各级工会要主动协调有关部门，切实维护职工合法权益，帮助企业有序复工复产。
+"""
+    [article] = split_page(page)
+    assert article.headline.title == title
+    assert body_text(article).startswith("为深入贯彻落实")
+
+
+def test_a_first_line_the_piece_under_it_finishes_is_body_not_a_headline():
+    page = """各级工会要在疫情防控中充分发挥组织作用和帮扶作
+
+用，切实维护职工合法权益，帮助困难职工渡过难关。
+"""
+    [article] = split_page(page)
+    assert article.headline.title is None
+    assert "帮扶作用，切实维护" in body_text(article)
+
+
 def test_a_quotation_over_its_speakers_dash_line_stays_body():
     page = """## 统帅的深情牵挂
 
