@@ -30,7 +30,7 @@ from . import evidence
 from .keywords import default_idf
 from .repair import clean_body, clean_heading
 from .units import (BANNER, BODY, BYLINE, CREDIT, DATELINE, FOLIO, HEAD, MARK, Unit, ends_paragraph, ends_sentence,
-                    is_picture_and_text_credit, read_units)
+                    is_dated_note, is_picture_and_text_credit, read_units)
 
 
 @dataclass(frozen=True)
@@ -267,7 +267,8 @@ def _promote_long_headline_lines(units: list[Unit]) -> list[Unit]:
     (too long to look like a headline line on its own); one right below a
     headline, or below a finished paragraph, above a byline or dateline, is
     a headline line too; so is a long title over its ——subtitle
-    (关于…的报告 / ——在…会议上), and a speaker's line ending in a colon above a
+    (关于…的报告 / ——在…会议上) or over the date it was adopted (…的决议 /
+    （2020年5月28日…通过）, both lines), and a speaker's line ending in a colon above a
     headline that a byline, dateline or column tag marks as a report's."""
     out = list(units)
 
@@ -294,6 +295,10 @@ def _promote_long_headline_lines(units: list[Unit]) -> list[Unit]:
         return finished(before) and u.kind == BODY and u.text[-1:] in "：:" and len(u.text) <= 30 \
             and not re.search(r"[。，！？；]", u.text) and not u.starts_open and not DATELINE.match(u.text)
 
+    def dated_note(u: Unit) -> bool:
+        # （2020年5月27日政协第十三届全国委员会第三次会议通过）: when a document was adopted
+        return u.kind == BODY and is_dated_note(u.text)
+
     def dash_subtitle(u: Unit) -> bool:
         # ——在第十三届全国人民代表大会第三次会议上: a subtitle, not a list item (——预警能力持续增强。…)
         return u.kind in (HEAD, BODY) and u.text.startswith("——") and len(u.text) <= 50 \
@@ -303,6 +308,10 @@ def _promote_long_headline_lines(units: list[Unit]) -> list[Unit]:
         before = units[n - 1] if n else None
         unit, nxt = units[n], units[n + 1]
         after = units[n + 2] if n + 2 < len(units) else None
+        if (unit.kind == HEAD or unpunctuated(unit, True)) and dated_note(nxt):
+            out[n] = unit if unit.kind == HEAD else _as_headline_line(unit)
+            out[n + 1] = _as_headline_line(nxt)
+            continue
         quotation = unit.text.startswith("“") and unit.text.endswith("”")   # a quote over ——its speaker
         if finished(before) and unpunctuated(unit) and not unit.text.startswith("—") and not quotation and dash_subtitle(nxt):
             out[n], out[n + 1] = _as_headline_line(unit), _as_headline_line(nxt)
@@ -401,8 +410,10 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
         # A run of headline lines cut after a column's headline or a numbered
         # section head (a group of its own in new_article) stays one group only
         # if both open an article: a subhead and the headline under it part.
+        # A document's title ends with the date it was adopted.
         if unit.kind == HEAD and pending_heads and unit.index in new_article \
-                and not (new_article[unit.index] and new_article[pending_heads[0].index]):
+                and (not (new_article[unit.index] and new_article[pending_heads[0].index])
+                     or is_dated_note(pending_heads[-1].text)):
             _settle_heads(pending_heads, current, open_article, new_article)
             pending_heads = []
         if unit.kind == HEAD:
@@ -450,7 +461,8 @@ def _ends_group(last: Unit, unit: Unit) -> bool:
     and so does a numbered section head (二、…) over a headline: the lines under
     it are weighed on their own, and stay one group only if both would open
     an article (a ——subtitle always stays)."""
-    return bool(evidence.COLUMN_TAG.search(last.text) or evidence.NUMBERED.match(last.text)) and not unit.text.startswith("—")
+    return bool(evidence.COLUMN_TAG.search(last.text) or evidence.NUMBERED.match(last.text) or is_dated_note(last.text)) \
+        and not unit.text.startswith("—")
 
 
 def _take_subheads(draft: _Draft, heads: list[Unit]) -> list[Unit]:

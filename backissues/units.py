@@ -137,6 +137,15 @@ def is_bracketed_note(text: str) -> bool:
     return depth == 0
 
 
+_DATED_NOTE = re.compile(r"^[（(](?:\d{4}|[〇○零一二三四五六七八九]{4})年")
+
+
+def is_dated_note(text: str) -> bool:
+    """（2020年5月27日政协第十三届全国委员会第三次会议通过）, （2020年1月2日）: when
+    a document was adopted or a speech given, printed under its title."""
+    return len(text) <= 60 and is_bracketed_note(text) and bool(_DATED_NOTE.match(text))
+
+
 def is_wrapped(text: str) -> bool:
     """Pages whose soft line wraps were left as spaces inside Chinese text."""
     lines = [ln for ln in text.split("\n") if len(ln) > 40]

@@ -904,6 +904,37 @@ def test_a_first_line_the_piece_under_it_finishes_is_body_not_a_headline():
     assert "帮扶作用，切实维护" in body_text(article)
 
 
+def test_a_documents_title_over_the_date_it_was_adopted_heads_the_document():
+    page = """## 市总工会召开全委会议
+
+本报讯 市总工会十五届三次全委会议日前召开，会议审议通过了有关决议。
+
+市总工会第十五届委员会第三次全体会议关于市总工会常务委员会二〇一九年工作报告和二〇二〇年工作安排的决议
+
+（2020年1月8日市总工会第十五届委员会第三次全体会议通过）
+
+会议审议并同意常务委员会工作报告，充分肯定常务委员会过去一年的工作。
+"""
+    articles = split_page(page)
+    resolution = article_with(articles, "会议审议并同意常务委员会工作报告")
+    assert resolution.headline.title == "市总工会第十五届委员会第三次全体会议关于市总工会常务委员会二〇一九年工作报告和二〇二〇年工作安排的决议"
+    assert resolution.headline.subtitle == "（2020年1月8日市总工会第十五届委员会第三次全体会议通过）"
+
+
+def test_a_short_line_under_a_documents_date_is_not_part_of_its_headline():
+    page = """## 市总工会第十五届委员会副主席名单
+
+（2020年1月8日市总工会第十五届委员会第三次全体会议选举）
+
+主席：王建国
+
+副主席：李红梅 张志强 刘晓光 陈立新 赵文华 孙海燕 周建民 吴晓东 郑丽娟 王海涛 冯志刚 何丽萍
+"""
+    article = titled(split_page(page), "市总工会第十五届委员会副主席名单")
+    assert article.headline.subtitle == "（2020年1月8日市总工会第十五届委员会第三次全体会议选举）"
+    assert article.headline.kicker is None
+
+
 def test_a_quotation_over_its_speakers_dash_line_stays_body():
     page = """## 统帅的深情牵挂
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from backissues.units import (BANNER, BODY, BYLINE, BYLINE_LINE, CREDIT, DATELINE, FOLIO, HEAD, MARK, ends_sentence, folio_page,
-                              is_attribution, is_wrapped, read_units, ends_paragraph)
+from backissues.units import (BANNER, BODY, BYLINE, BYLINE_LINE, CREDIT, DATELINE, FOLIO, HEAD, MARK, ends_paragraph,
+                              ends_sentence, folio_page, is_attribution, is_dated_note, is_wrapped, read_units)
 
 
 def one(line: str):
@@ -440,3 +440,14 @@ def test_folio_page_reads_the_printed_page_number():
     assert folio_page("工人日报  2020年3月5日  星期四  第3版\n\n## 标题\n\n正文。") == 3
     assert folio_page("## 标题\n\n正文。\n\n— 12 —\n") == 12
     assert folio_page("## 第3版要闻导读\n\n正文。") is None
+
+
+@pytest.mark.parametrize("line, dated", [
+    ("（2020年5月27日政协第十三届全国委员会第三次会议通过）", True),
+    ("（二〇二〇年五月二十六日第十三届全国人民代表大会第三次会议主席团第二次会议通过）", True),
+    ("（2020年1月2日）", True),
+    ("（新华社北京5月30日电）", False),         # a sign-off, not a date of adoption
+    ("（2020年1月2日通过）此后各地陆续出台实施办法。", False),
+])
+def test_a_dated_note_is_a_whole_bracketed_line_opening_on_a_year(line, dated):
+    assert is_dated_note(line) is dated
