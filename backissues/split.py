@@ -504,8 +504,20 @@ def _just_opened_by_byline(draft: _Draft) -> bool:
 
 def _headline_decisions(ordered: list[Unit], marked_page: bool, vectors) -> dict[int, bool]:
     """For each headline group (keyed by its first unit): does it open an article?"""
-    return {ctx.heads[0].index: evidence.headline_score(ctx, vectors) > evidence.HEADLINE_THRESHOLD
-            for ctx in _head_contexts(ordered, marked_page)}
+    return {ctx.heads[0].index: opens for ctx, opens in _decide(_head_contexts(ordered, marked_page), vectors)}
+
+
+def _decide(contexts: list[evidence.HeadContext], vectors):
+    """Each group in printed order with its decision; a group is weighed
+    knowing the headline of the article it is printed in (the last group
+    that opened one)."""
+    article_headline = ""
+    for ctx in contexts:
+        ctx = replace(ctx, article_headline=article_headline)
+        opens = evidence.headline_score(ctx, vectors) > evidence.HEADLINE_THRESHOLD
+        if opens:
+            article_headline = "".join(h.text for h in ctx.heads)
+        yield ctx, opens
 
 
 def _head_contexts(ordered: list[Unit], marked_page: bool) -> list[evidence.HeadContext]:
@@ -537,7 +549,7 @@ def _head_contexts(ordered: list[Unit], marked_page: bool) -> list[evidence.Head
 def headline_contexts(text: str) -> list[evidence.HeadContext]:
     """The headline groups of a page as the splitter weighs them (for tuning)."""
     units, _, chains = _prepare(text)
-    return _head_contexts(_reading_order(units, chains), _marked(units))
+    return [ctx for ctx, _ in _decide(_head_contexts(_reading_order(units, chains), _marked(units)), _vectors_cache())]
 
 
 def _reading_order(units: list[Unit], chains: dict[int, list[int]]) -> list[Unit]:

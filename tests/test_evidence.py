@@ -328,6 +328,7 @@ NEGATIVE = [
     "join.distance", "join.dateline", "join.bracket_open", "join.bracket_unopened", "join.fresh_start",
     "join.across_headline",
     "head.unmarked_on_marked_page", "head.similar_above_below", "head.parallel", "head.sidebar_tag",
+    "head.article_words_below",
     "line.continues_prev", "line.runs_on", "line.comma", "line.long", "line.attribution",
     "share.stripped", "share.signoff_inside",
 ]

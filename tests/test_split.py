@@ -937,6 +937,26 @@ def test_a_short_line_under_a_documents_date_is_not_part_of_its_headline():
     assert article.headline.kicker is None
 
 
+def test_a_section_that_goes_on_about_its_articles_headline_stays_in_the_article():
+    # The text above and below the subhead share few words; the section
+    # repeats the words of the article's own headline.
+    page = """各地工会千方百计做好职工疫情防控工作
+
+本报讯 连日来，多地组织动员广大医护人员、社区干部坚守岗位，确保物资运输畅通。
+
+据了解，一些城市已向医院调拨口罩、防护服等物资。
+
+保障生活必需品供应
+
+各地工会千方百计做好职工疫情防控工作，积极协调超市、食堂保障职工生活必需品供应，一些工会还为隔离职工送菜上门。
+
+市总工会开通热线，帮助职工解决生活中的困难。
+"""
+    [article] = split_page(page)
+    assert article.headline.title == "各地工会千方百计做好职工疫情防控工作"
+    assert ("h", "保障生活必需品供应") in article.blocks
+
+
 def test_a_quotation_over_its_speakers_dash_line_stays_body():
     page = """## 统帅的深情牵挂
 
