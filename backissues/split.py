@@ -582,10 +582,11 @@ def _settle_heads(heads: list[Unit], current: _Draft | None, open_article, new_a
         for h in heads:
             current.add_subhead(h)
         return False
-    # A headline group has at most kicker, title and subtitle; lines beyond
-    # those are subheads printed right under it.
-    draft = open_article(heads[:3])
-    for h in heads[3:]:
+    # A headline group has at most kicker, title and subtitle, and ends with
+    # a ——subtitle; lines beyond those are subheads printed right under it.
+    size = next((n + 1 for n, h in enumerate(heads[1:3], 1) if h.text.startswith("——")), 3)
+    draft = open_article(heads[:size])
+    for h in heads[size:]:
         draft.add_subhead(h)
     return opens
 

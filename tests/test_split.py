@@ -957,6 +957,21 @@ def test_a_section_that_goes_on_about_its_articles_headline_stays_in_the_article
     assert ("h", "保障生活必需品供应") in article.blocks
 
 
+def test_a_line_right_under_a_dash_subtitle_is_the_first_subhead_not_part_of_the_headline():
+    page = """## 闻令而动，同时间赛跑
+
+## ——防护用品生产企业在行动
+
+## 满负荷运转，相关企业加班加点生产
+
+本报讯 连日来，全市防护用品生产企业迅速复工，职工们加班加点，日夜赶制防护服和口罩。
+"""
+    [article] = split_page(page)
+    assert (article.headline.kicker, article.headline.title, article.headline.subtitle) == \
+        (None, "闻令而动，同时间赛跑", "——防护用品生产企业在行动")
+    assert article.blocks[0] == ("h", "满负荷运转，相关企业加班加点生产")
+
+
 def test_a_quotation_over_its_speakers_dash_line_stays_body():
     page = """## 统帅的深情牵挂
 
