@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import pytest
 
-from backissues.evidence import (JOIN_THRESHOLD, LINE_THRESHOLD, WEIGHTS, closes_bracket, glue, headline_line_score,
-                                 headline_match, headline_roles, join_score, open_bracket, sharing_structure, similarity, stripped_headline, word_across)
+from backissues.evidence import (JOIN_THRESHOLD, LINE_THRESHOLD, WEIGHTS, HeadContext, closes_bracket, glue,
+                                 headline_features, headline_line_score, headline_match, headline_roles, join_score,
+                                 open_bracket, sharing_structure, similarity, stripped_headline, word_across)
 from backissues.units import BODY, BYLINE, HEAD, read_units
 
 
@@ -314,6 +315,28 @@ def test_headline_match_is_weaker_further_away():
     assert near > far
 
 
+# -- headline_features ----------------------------------------------------------------
+
+def _context(before: str, heads: str, after: str) -> HeadContext:
+    return HeadContext(tuple(units_of(heads)), tuple(units_of(before)), tuple(units_of(after)), marked_page=False,
+                       page_start=not before, parallel=0)
+
+
+REPORT = "本报北京2月25日电 全国总工会25日召开会议，部署关心关爱一线职工工作。"
+
+
+@pytest.mark.parametrize("before, opening_above", [
+    # the new report's opening printed above its headline, after the last article's pieces
+    ("市总工会负责人日前到医院慰问一线职工。\n\n市总工会负责人表示，要帮助他们解决实际困难。\n\n" + REPORT, 1.0),
+    # a report's own opening right under its headline, above a section head
+    (REPORT, 0.0),
+    ("市总工会负责人日前到医院慰问一线职工。\n\n" + REPORT + "\n\n会议要求，各级工会要帮助解决实际困难。", 0.0),
+])
+def test_a_dateline_printed_right_above_a_headline_after_other_pieces_is_its_reports_opening(before, opening_above):
+    ctx = _context(before, "全国总工会部署关心关爱一线职工工作", "会议要求，各级工会要关心关爱一线职工。")
+    assert headline_features(ctx, lambda text: {})["head.dateline_above"] == opening_above
+
+
 # -- WEIGHTS: the direction of each key weight ---------------------------------------------
 
 # Only entries whose direction follows from what they mean; the headline weights
@@ -321,7 +344,7 @@ def test_headline_match_is_weaker_further_away():
 POSITIVE = [
     "join.word_across", "join.starts_open", "join.adjacent", "join.closes_bracket", "join.stub_start",
     "join.stub_word",
-    "head.dateline_follows", "head.markdown_title", "head.column_tag", "head.page_start",
+    "head.dateline_follows", "head.dateline_above", "head.markdown_title", "head.column_tag", "head.page_start",
     "line.markup", "line.opens_next", "line.column_tag", "line.subtitle_dash",
 ]
 NEGATIVE = [
