@@ -19,7 +19,7 @@ from .regions import locate
 from .split import Article, split_page
 from .topics import classify
 
-_MARK_NUMBER = re.compile(r"第([0-9一二三四五六七八九十]+)版")
+_MARK_NUMBER = re.compile(r"第([0-9０-９一二三四五六七八九十]+)版")
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 
 

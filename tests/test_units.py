@@ -80,6 +80,7 @@ def test_caption_sentence_is_not_a_credit():
     ("(下转第3版)", "(下转第3版)"),
     ("（下转第二版）", "（下转第二版）"),
     ("（上接第 1 版）", "（上接第1版）"),   # spaces the OCR put inside the mark are dropped
+    ("（上接第１版）", "（上接第１版）"),    # a full-width digit
 ])
 def test_continuation_mark(line, text):
     unit = one(line)
