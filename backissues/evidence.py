@@ -70,7 +70,7 @@ WEIGHTS = {
     "head.subtitle_dash": 1.23,
     "head.unmarked_on_marked_page": -4.67,
     "head.words_below": 0.55,
-    "head.article_words_below": -1.25,   # hand-set, see below
+    "head.article_words_below": -1.25,   # hand-set, see above
     "head.dateline_above": 3.0,          # hand-set (added after the last fit): 181 of 182 such groups are headlines
     # sharing the pieces around a headline between the article above and the
     # new one (pieces printed before their headline; columns interleaved)

@@ -320,7 +320,8 @@ def _promote_long_headline_lines(units: list[Unit]) -> list[Unit]:
             out[n + 1] = _as_headline_line(nxt)
             continue
         quotation = unit.text.startswith("“") and unit.text.endswith("”")   # a quote over ——its speaker
-        if finished(before) and unpunctuated(unit) and not unit.text.startswith("—") and not quotation and dash_subtitle(nxt):
+        if finished(before) and unpunctuated(unit) and not unit.text.startswith("—") and not quotation \
+                and dash_subtitle(nxt):
             out[n], out[n + 1] = _as_headline_line(unit), _as_headline_line(nxt)
             continue
         if before is None and unpunctuated(unit, True) and not cut_before(unit, nxt):
@@ -465,11 +466,11 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
 
 def _ends_group(last: Unit, unit: Unit) -> bool:
     """A headline line with its column's name (标题（人民时评）) ends its group,
-    and so does a numbered section head (二、…) over a headline: the lines under
-    it are weighed on their own, and stay one group only if both would open
-    an article (a ——subtitle always stays)."""
-    return bool(evidence.COLUMN_TAG.search(last.text) or evidence.NUMBERED.match(last.text) or is_dated_note(last.text)) \
-        and not unit.text.startswith("—")
+    and so do a numbered section head (二、…) over a headline and a document's
+    adoption date: the lines under it are weighed on their own, and stay one
+    group only if both would open an article (a ——subtitle always stays)."""
+    ends = evidence.COLUMN_TAG.search(last.text) or evidence.NUMBERED.match(last.text) or is_dated_note(last.text)
+    return bool(ends) and not unit.text.startswith("—")
 
 
 def _take_subheads(draft: _Draft, heads: list[Unit]) -> list[Unit]:
