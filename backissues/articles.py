@@ -18,8 +18,9 @@ from .pages import Page
 from .regions import locate
 from .split import Article, split_page
 from .topics import classify
+from .units import MARK_PAGE
 
-_MARK_NUMBER = re.compile(r"第([0-9０-９一二三四五六七八九十]+)版")
+_MARK_NUMBER = re.compile(rf"第({MARK_PAGE})版")
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 
 

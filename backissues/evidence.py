@@ -299,6 +299,7 @@ def headline_features(ctx: HeadContext, vectors) -> dict[str, float]:
     above = " ".join(u.text for u in body_before)
     earlier = " ".join(u.text for u in body_before[:-2]) if len(body_before) >= 4 else ""
     below = " ".join(u.text for u in body_after)
+    opening = " ".join(u.text for u in body_after[:4])   # where a headline's words are found again
     return {
         "head.unmarked_on_marked_page": float(ctx.marked_page and not any(levels)),
         "head.markdown_title": float(bool(levels & {2, 3})),
@@ -330,9 +331,9 @@ def headline_features(ctx: HeadContext, vectors) -> dict[str, float]:
         "head.similar_above_below": min(cosine(vectors(above), vectors(below)),
                                         cosine(vectors(earlier), vectors(below)) if earlier else 1.0)
         if above and below else 0.5,
-        "head.words_below": headline_match(text, " ".join(u.text for u in body_after[:4]), 1) if body_after else 0.0,
+        "head.words_below": headline_match(text, opening, 1) if body_after else 0.0,
         # A section of the article it is printed in goes on about that article's headline.
-        "head.article_words_below": headline_match(ctx.article_headline, " ".join(u.text for u in body_after[:4]), 1)
+        "head.article_words_below": headline_match(ctx.article_headline, opening, 1)
         if body_after and ctx.article_headline else 0.0,
         "head.length": min(len(text), 40) / 20,
         "head.short": float(len(text) <= 6),

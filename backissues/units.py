@@ -23,7 +23,9 @@ _ROLE = r"(?:本报)?(?:[驻赴][\u4e00-\u9fff]{1,8})?(?:特约|特派)?(?:记�
 BYLINE_LINE = re.compile(rf"^{_ROLE}{SPACE}*{_NAMES}(?:(?:{SPACE}+|[、，,]{SPACE}*){_ROLE}{SPACE}*{_NAMES})*(?:整理|采写)?$")
 DATELINE = re.compile(
     r"^(?:\*\*)?(?:本报讯|本报[^\s，。,（(]{0,12}电|据?新华社[^\s，。,]{0,14}电|中新社[^\s，。,]{0,14}电|新华社(?=[（(]))(?:\*\*)?")
-CONTINUATION_MARK = re.compile(r"^[（(](?:上接|下转|转自|接)第?[0-9０-９一二三四五六七八九十]+版[）)]$")
+# The page a continuation mark points to: 第1版, 第１版, 第二版.
+MARK_PAGE = r"[0-9０-９一二三四五六七八九十]+"
+CONTINUATION_MARK = re.compile(rf"^[（(](?:上接|下转|转自|接)第?{MARK_PAGE}版[）)]$")
 _STAFF_CREDIT = re.compile(r"^(?:本版)?(?:版式设计|制图|责编|责任编辑|美编|校对|编辑|图片编辑|数据来源|资料来源)[：:]")
 # A bare 图 credits a picture only after an agency (新华社图); a headline may
 # end in 图 (全国铁路今日起调图, 垄亩耕作图). Cartoons' "X图 Y文" are matched apart.
