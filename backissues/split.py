@@ -962,13 +962,22 @@ def _match_headlines(drafts: list[_Draft]) -> list[_Draft]:
     Nearby, the headline's group takes the body as its opening pieces.
     Further down the page, a headline is taken from over another body only
     when it describes that body much worse: the headline moves, and the
-    body it leaves looks for its own headline in turn."""
+    body it leaves looks for its own headline in turn. A short report that
+    opens with a dateline needs no shared words: it is the opening of the
+    headline right under it when that headline's body has no dateline."""
     taken: set[int] = set()
     out = list(drafts)
     for n, body in enumerate(drafts):
         if out[n] is None or body.heads or not body.has_body() or any(kind == MARK for _, kind, _ in body.items):
             continue
         text = _body_text(body)
+        nxt = drafts[n + 1] if n + 1 < len(drafts) else None
+        if nxt is not None and nxt.heads and n + 1 not in taken and _report_before_headline(body, nxt):
+            taken.add(n + 1)
+            _prepend(body, nxt, f"joined the report from line {min(body.lines)} to the headline under it "
+                                f"(line {nxt.heads[0].line}): it opens with a dateline, the body under the headline has none")
+            out[n] = None
+            continue
         best, best_score = None, evidence.MATCH_THRESHOLD
         for m in range(n + 1, min(len(drafts), n + 1 + evidence.MATCH_WINDOW)):
             head = drafts[m]
@@ -1002,6 +1011,20 @@ def _match_headlines(drafts: list[_Draft]) -> list[_Draft]:
                                   f"its body, too, starts above its headline")
             out[m] = None
     return [d for d in out if d is not None]
+
+
+# A report printed before its headline is short: longer dateline bodies above
+# a headline are mostly other reports whose headline is elsewhere.
+REPORT_PIECES = 2
+
+
+def _report_before_headline(body: _Draft, head: _Draft) -> bool:
+    """A headline-less body that opens with a dateline, printed right above a
+    headline whose own body has none, is that report printed before its headline."""
+    pieces = [payload for _, kind, payload in body.items if kind == "p"]
+    own = [payload for _, kind, payload in head.items if kind == "p"]
+    return 0 < len(pieces) <= REPORT_PIECES and bool(DATELINE.match(pieces[0])) and bool(own) \
+        and not any(DATELINE.match(p) for p in own)
 
 
 def _prepend(body: _Draft, into: _Draft, note: str) -> None:

@@ -450,6 +450,29 @@ def test_headline_printed_below_its_body_is_matched_to_that_body():
     assert "血压计" in body_text(article) and "挡车工王秀梅" in body_text(article)
 
 
+def test_report_opening_printed_above_its_headline_joins_it_without_shared_words():
+    # The dateline piece names nothing the headline names; what places it is
+    # that it opens a report and the body under the headline does not.
+    page = """## 区总工会为一线职工送健康
+
+本报讯（通讯员 宋佳）近日，区总工会组织医疗专家走进物流园区，为300余名货车司机免费体检。
+
+体检结束后，专家们还为司机们讲解了颈椎病的预防知识。
+
+本报杭州3月2日电（记者 柯文涛）“厂里的夜校开到了车间门口。”在某机械公司，车工李明说。
+
+## 夜校办进车间
+
+去年以来，这家公司工会把职工课堂搬到生产一线，已有400多名职工拿到技能证书。
+"""
+    articles = split_page(page)
+    assert [a.headline.title for a in articles] == ["区总工会为一线职工送健康", "夜校办进车间"]
+    night_school = articles[1]
+    assert body_text(night_school).startswith("本报杭州3月2日电")
+    assert "技能证书" in body_text(night_school)
+    assert any("opens with a dateline" in r for r in night_school.repairs)
+
+
 def test_headline_left_at_the_foot_of_the_page_titles_the_body_above_it():
     page = """## 区总工会为一线职工送健康
 
