@@ -170,8 +170,10 @@ REPEAT_RUN = 100   # a shorter repeat is more likely a quotation cited twice
 
 
 def _drop_repeated_runs(units: list[Unit]) -> tuple[list[Unit], dict[int, str]]:
-    """A long run printed twice inside two paragraphs: keep the copy whose
-    paragraph reads on with it (shares its words), cut the other."""
+    """A long run printed twice inside two paragraphs. A ■ box reprinting a
+    passage loses it; a passage that reads whole in both (quoted twice) stays
+    in both; a column block printed twice stays in the copy whose paragraph
+    reads on with it (shares its words)."""
     body = [u for u in units if u.kind == BODY and len(u.text) >= REPEAT_MIN]
     seen: dict[str, int] = {}
     cut: dict[int, str] = {}
@@ -183,9 +185,13 @@ def _drop_repeated_runs(units: list[Unit]) -> tuple[list[Unit], dict[int, str]]:
             other = seen.get(shingle)
             if other is not None and other not in cut and u.index not in cut:
                 run = _common_run(texts[other], texts[u.index], shingle)
-                if len(run) < REPEAT_RUN or _quoted_in_both(texts[other], texts[u.index], run):
+                if len(run) < REPEAT_RUN:
                     continue
-                loser = _copy_that_does_not_read_on(texts[other], texts[u.index], run, other, u.index)
+                loser = _reprint(texts[other], texts[u.index], run, other, u.index)
+                if loser is None:
+                    if _read_in_both(texts[other], texts[u.index], run):
+                        continue
+                    loser = _copy_that_does_not_read_on(texts[other], texts[u.index], run, other, u.index)
                 texts[loser] = texts[loser].replace(run, "", 1)
                 line = next(x.line for x in body if x.index == loser)
                 cut[loser] = f"removed duplicate run of {len(run)} characters inside line {line}: {run[:20]}…"
@@ -196,18 +202,27 @@ def _drop_repeated_runs(units: list[Unit]) -> tuple[list[Unit], dict[int, str]]:
     return [u for u in out if u.text.strip("，。、；：,;: ")], cut
 
 
-_CLAUSE_END = "，。：；！？、,.:;!?"
 _SENTENCE_END = "。！？”」.!?\""
 
 
-def _quoted_in_both(a: str, b: str, run: str) -> bool:
-    """Whole sentences opening a clause in both paragraphs: a passage the
-    page quotes twice (a speech cited in a report and its commentary). A
-    block printed twice by OCR starts wherever a column was cut."""
+def _opens_in_both(a: str, b: str, run: str) -> bool:
+    """Does the run open a clause in both paragraphs (after punctuation or
+    a mark), as a passage quoted twice does?"""
     def opens_clause(text: str) -> bool:
         i = text.index(run)
-        return i == 0 or text[i - 1] in _CLAUSE_END or text[i - 1].isspace()
-    return run[-1] in _SENTENCE_END and opens_clause(a) and opens_clause(b)
+        return i == 0 or not _WORDS.match(text[i - 1])
+    return opens_clause(a) and opens_clause(b)
+
+
+def _read_in_both(a: str, b: str, run: str) -> bool:
+    """Does the run read whole in both paragraphs: a passage the page quotes
+    twice (a speech cited in a report and in its commentary)? It opens a
+    clause in both, or stops at a sentence's end. A block printed twice by
+    OCR is a column cut: it starts mid-clause and stops mid-sentence."""
+    def stops_sentence(text: str) -> bool:
+        end = text.index(run) + len(run)
+        return end < len(text) and text[end] in _SENTENCE_END
+    return _opens_in_both(a, b, run) or run[-1] in _SENTENCE_END or stops_sentence(a) or stops_sentence(b)
 
 
 def _common_run(a: str, b: str, seed: str) -> str:
@@ -222,13 +237,22 @@ def _common_run(a: str, b: str, seed: str) -> str:
     return a[i - start:i + end]
 
 
+def _reprint(a: str, b: str, run: str, index_a: int, index_b: int) -> int | None:
+    """A copy with nothing but marks around it (a ■ box quoting the report)
+    is the reprint, whether or not the passage reads whole. A piece that is
+    all run but starts where the other copy is mid-clause is a column's
+    continuation, not a box."""
+    if not _opens_in_both(a, b, run):
+        return None
+    if not _WORDS.search(a.replace(run, "", 1)):
+        return index_a
+    if not _WORDS.search(b.replace(run, "", 1)):
+        return index_b
+    return None
+
+
 def _copy_that_does_not_read_on(a: str, b: str, run: str, index_a: int, index_b: int) -> int:
     rest_a, rest_b = a.replace(run, "", 1), b.replace(run, "", 1)
-    # A copy with nothing but marks around it (a ■ highlight box) is the reprint.
-    if not _WORDS.search(rest_a):
-        return index_a
-    if not _WORDS.search(rest_b):
-        return index_b
     return index_a if evidence.similarity(rest_a, run) < evidence.similarity(rest_b, run) else index_b
 
 

@@ -717,20 +717,50 @@ def test_a_reporters_notebook_box_stays_with_the_report_it_is_printed_by():
 
 
 def test_a_long_run_printed_twice_inside_two_paragraphs_is_kept_once_where_it_reads_on():
-    run = ("据不完全统计，全市各级工会今年共开展职工技能培训一千二百余场，参训职工超过六万人次，"
+    # OCR printed a column's block twice: it starts mid-clause and stops
+    # mid-sentence, where the column was cut, in both paragraphs.
+    run = ("职工技能培训一千二百余场，参训职工超过六万人次，"
            "其中一线职工占八成以上，培训合格率达到百分之九十五，比去年提高了七个百分点，"
-           "另有三百余名职工通过培训取得了高级工以上职业资格证书。")
+           "另有三百余名职工通过培训取得了高级工以上职业资格证书，全市高技能人才总量达到十二万人，"
+           "占技能劳动者总量的三成，一批技术能手走上了班组长和")
     page = f"""## 市总工会推进职工技能提升行动
 
-本报讯（记者 邓海鹰）今年以来，市总工会把职工技能培训作为重点工作，在全市企业广泛开展岗位练兵活动。{run}
+本报讯（记者 邓海鹰）今年以来，市总工会把职工技能培训作为重点工作，全市各级工会共开展{run}
 
-下一步，市总工会将推动驿站向乡镇延伸，为户外劳动者提供更多便利。{run}
+下一步，市总工会将推动驿站向乡镇延伸，为户外劳动者提供更多便利和{run}
 """
     [article] = split_page(page)
     text = body_text(article)
-    assert text.count("据不完全统计") == 1
-    assert "岗位练兵活动。据不完全统计" in text          # the copy that reads on stays
+    assert text.count("职工技能培训一千二百余场") == 1
+    assert "全市各级工会共开展职工技能培训" in text          # the copy that reads on stays
     assert any("removed duplicate run" in r and "line 5" in r for r in article.repairs), article.repairs
+
+
+def test_a_passage_two_reports_both_print_in_full_is_not_cut_from_either():
+    # Two reports quote the same two sentences: one after 李克强说，, one
+    # after …报告时说， (the shared 说， is no column cut), and the other
+    # passage ends a sentence in both. Neither is a block printed twice.
+    speech = ("这次新冠肺炎疫情，是新中国成立以来我国遭遇的传播速度最快、感染范围最广、"
+              "防控难度最大的公共卫生事件。在党中央坚强领导下，经过全国上下艰苦卓绝努力，"
+              "疫情防控取得重大战略成果，当前发展任务异常艰巨。")
+    plan = ("城镇新增就业九百万人以上，城镇调查失业率百分之六左右，城镇登记失业率百分之五点五左右；"
+            "居民消费价格涨幅百分之三左右；进出口促稳提质，国际收支基本平衡；"
+            "居民收入增长与经济增长基本同步；重大金融风险有效防控。")
+    page = f"""## 政府工作报告提请审议
+
+本报北京5月22日电（记者 甲）李克强说，{speech}
+
+报告提出今年发展主要目标：{plan}
+
+## 代表热议政府工作报告
+
+国务院总理李克强22日在作政府工作报告时说，{speech}
+
+代表们说，今年的目标实事求是：{plan}
+"""
+    text = "".join(body_text(a) for a in split_page(page))
+    assert text.count("这次新冠肺炎疫情，是新中国成立以来") == 2
+    assert text.count("城镇新增就业九百万人以上") == 2
 
 
 def test_a_pull_quote_box_repeating_a_body_sentence_loses_the_run_not_the_body():
@@ -755,6 +785,32 @@ def test_a_pull_quote_box_repeating_a_body_sentence_loses_the_run_not_the_body()
     assert text.count("各级党委和政府要全面依法履行职责") == 1
     assert "习近平强调，各级党委和政府" in text
     assert any("removed duplicate run" in r and "line 3" in r for r in article.repairs), article.repairs
+
+
+def test_a_column_continuation_that_a_box_also_quotes_is_not_taken_for_the_box():
+    # The report's sentence runs on from "把落" to the next column's piece,
+    # which is all passage; the ■ box quotes both halves in one line. The
+    # piece is the report's own text, not a reprint.
+    first = ("做好疫情防控工作，直接关系人民生命安全和身体健康，直接关系经济社会大局稳定，"
+             "也事关我国对外开放。各级党委和政府要坚决贯彻党中央决策部署，坚持全国一盘棋，"
+             "统一指挥、统一协调、统一调度。现在，最关键的问题就是把落")
+    second = ("实工作抓实抓细。各级党委和政府要增强责任意识，认真贯彻落实党中央决策部署，"
+              "把疫情防控工作作为当前最重要的工作来抓，尽快找差距、补短板，切实做好各项防控工作，"
+              "坚决遏制疫情蔓延势头，坚决打赢疫情防控阻击战。")
+    page = f"""## 研究加强疫情防控工作
+
+■ {first}{second}
+
+新华社北京2月3日电 中共中央政治局常务委员会2月3日召开会议。
+
+习近平强调，{first}
+
+{second}
+
+会议指出，要继续做好各项防控工作。
+"""
+    text = "".join(body_text(a) for a in split_page(page))
+    assert text.count("就是把落实工作抓实抓细") == 2      # in the box and in the report
 
 
 def test_a_long_passage_quoted_as_whole_sentences_in_two_articles_stays_in_both():
