@@ -143,6 +143,9 @@ def _key(text: str) -> str:
     return re.sub(r"[\s*#>`_\u00a0\u3000]+", "", text)
 
 
+FORMULA_CHARS = 30
+
+
 def _drop_duplicates(units: list[Unit]) -> tuple[list[Unit], dict[int, str]]:
     """Drop body pieces printed twice: an exact copy, or a copy cut short
     (before or after the full one); the full copy is the one that reads on.
@@ -153,7 +156,10 @@ def _drop_duplicates(units: list[Unit]) -> tuple[list[Unit], dict[int, str]]:
     body = [(u, _key(u.text)) for u in units if u.kind == BODY]
     dropped = {}
     for n, (unit, key) in enumerate(body):
-        if len(key) < 8:
+        # A short whole sentence or note printed again is a formula several
+        # articles end with (会议还研究了其他事项。/（新华社北京5月27日电）);
+        # a block printed twice comes as cut lines or long pieces.
+        if len(key) < 8 or len(key) < FORMULA_CHARS and unit.ends_closed:
             continue
         earlier = any(k.startswith(key) for u, k in body[:n] if u.index not in dropped)
         # A cut copy printed first: a later piece starts with all of it.

@@ -413,6 +413,33 @@ def test_paragraph_printed_twice_is_kept_once_with_a_repair_note():
     assert len(notes) == 1 and "7" in re.findall(r"\d+", notes[0]), article.repairs
 
 
+def test_a_formula_two_articles_end_with_stays_in_both():
+    # Short whole sentences and notes that several reports print are not
+    # a piece printed twice: each article keeps its own.
+    page = """## 中共中央政治局召开会议
+
+新华社北京5月14日电 中共中央政治局5月14日召开会议，分析研究当前经济形势。
+
+会议还研究了其他事项。
+
+（新华社北京5月14日电）
+
+## 中共中央政治局常务委员会召开会议
+
+新华社北京5月14日电 中共中央政治局常务委员会5月14日召开会议，研究疫情防控工作。
+
+会议还研究了其他事项。
+
+（新华社北京5月14日电）
+"""
+    articles = split_page(page)
+    assert len(articles) == 2
+    for article in articles:
+        assert body_text(article).count("会议还研究了其他事项。") == 1
+        assert "（新华社北京5月14日电）" in body_text(article)
+    assert not any("duplicate" in r for a in articles for r in a.repairs)
+
+
 def test_paragraph_printed_twice_is_kept_once_when_the_cut_copy_comes_first():
     page = """## 市总工会建成百家职工驿站
 
