@@ -29,7 +29,7 @@ import rjieba
 from . import evidence
 from .keywords import default_idf
 from .repair import clean_body, clean_heading
-from .units import (BANNER, BODY, BYLINE, CREDIT, DATELINE, FOLIO, HEAD, MARK, Unit, ends_paragraph, ends_sentence,
+from .units import (BANNER, BODY, BYLINE, CREDIT, DATELINE, FOLIO, HEAD, MARK, Unit, ends_paragraph, ends_sentence, opens_box,
                     is_dated_note, is_picture_and_text_credit, read_units)
 
 
@@ -462,8 +462,10 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
             under_subhead = not _settle_heads(pending_heads, current, open_article, new_article)
             pending_heads = []
         if unit.kind == BANNER:
-            # A box label (阅读提示, 核心阅读) is printed text of the article it sits in.
-            if current is None:
+            # A box label (阅读提示, 核心阅读) is printed text of the article it
+            # sits in; after an article's body, an opening box starts the next
+            # (not after a paragraph or two: an editor's note may come first).
+            if current is None or opens_box(unit.text) and _paragraphs(current) >= 3 and not under_subhead:
                 open_article([])
             current.add(unit.index, "p", unit.text, [unit.line])
             continue
@@ -1048,11 +1050,17 @@ def _match_headlines(drafts: list[_Draft]) -> list[_Draft]:
 REPORT_PIECES = 2
 
 
+def _paragraphs(draft: _Draft) -> int:
+    return sum(1 for _, kind, _ in draft.items if kind == "p")
+
+
 def _report_before_headline(body: _Draft, head: _Draft) -> bool:
     """A headline-less body that opens with a dateline, printed right above a
     headline whose own body has none, is that report printed before its headline."""
     pieces = [payload for _, kind, payload in body.items if kind == "p"]
     own = [payload for _, kind, payload in head.items if kind == "p"]
+    if pieces and opens_box(pieces[0]):
+        return len(pieces) <= REPORT_PIECES + 1 and not any(opens_box(p) for p in own)
     return 0 < len(pieces) <= REPORT_PIECES and bool(DATELINE.match(pieces[0])) and bool(own) \
         and not any(DATELINE.match(p) for p in own)
 

@@ -33,6 +33,14 @@ _CREDIT_END = re.compile(r"(?:摄|摄影|摄影报道|供图|制图|绘图|(?<=�
 _AGENCY_LINE = re.compile(r"^(?:新华社(?:发|记者)?|视觉中国|中新社|人民视觉|IC ?photo|CFP|东方IC)[^。！？]{0,12}$")
 _BANNER = re.compile(r"^(?:阅读提示|核心阅读|内容提要|内容摘要|编者按|编者的话|编后|编后语|开栏的话|引子|记者手记|"
                      r"相关链接|链接|背景链接|延伸阅读)[：:]?$")
+# The labels of boxes printed at the top of an article, above or under its
+# headline; the others (编后, 记者手记, 链接 …) close the article they follow.
+_OPENING_BOX = re.compile(r"^(?:阅读提示|核心阅读|内容提要|内容摘要|编者按|编者的话|开栏的话|引子)[：:]?$")
+
+
+def opens_box(text: str) -> bool:
+    """Is the line the label of a box that opens an article (核心阅读, 编者按)?"""
+    return bool(_OPENING_BOX.match(text.strip()))
 # The folio line a scanned page carries at its head or foot (工人日报 2020年3月5日
 # 星期四 第3版, — 3 —): the paper's, not an article's. Its date is the issue's.
 FOLIO_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")

@@ -500,6 +500,33 @@ def test_report_opening_printed_above_its_headline_joins_it_without_shared_words
     assert any("opens with a dateline" in r for r in night_school.repairs)
 
 
+def test_an_opening_box_printed_above_a_headline_belongs_to_the_article_under_it():
+    # 核心阅读 and its summary sit above the headline of the article they
+    # sum up, after the last paragraph of the article before.
+    page = """## 区总工会为一线职工送健康
+
+本报讯（通讯员 宋佳）近日，区总工会组织医疗专家走进物流园区，为300余名货车司机免费体检。
+
+体检结束后，专家们还为司机们讲解了颈椎病的预防知识。
+
+下一步，区总工会将把健康服务送到更多园区。
+
+核心阅读
+
+疫情期间居家健身成为共识，专家提醒要量力而行、循序渐进。
+
+## 中老年居家健身注意啥
+
+中老年群体居家健身如何做到科学、安全？专家提醒，要根据自身情况选择合适的运动项目。
+"""
+    articles = split_page(page)
+    assert [a.headline.title for a in articles] == ["区总工会为一线职工送健康", "中老年居家健身注意啥"]
+    fitness = articles[1]
+    assert body_text(fitness).startswith("核心阅读")
+    assert "专家提醒要量力而行" in body_text(fitness)
+    assert "核心阅读" not in body_text(articles[0])
+
+
 def test_headline_left_at_the_foot_of_the_page_titles_the_body_above_it():
     page = """## 区总工会为一线职工送健康
 

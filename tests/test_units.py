@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from backissues.units import (BANNER, BODY, BYLINE, BYLINE_LINE, CREDIT, DATELINE, FOLIO, HEAD, MARK, ends_paragraph,
-                              ends_sentence, folio_page, is_attribution, is_dated_note, is_wrapped, read_units)
+                              ends_sentence, folio_page, is_attribution, is_dated_note, is_wrapped, opens_box, read_units)
 
 
 def one(line: str):
@@ -91,6 +91,12 @@ def test_continuation_mark(line, text):
 @pytest.mark.parametrize("line", ["核心阅读", "阅读提示", "编者按", "相关链接："])
 def test_box_label_is_a_banner(line):
     assert one(line).kind == BANNER
+
+
+@pytest.mark.parametrize("line, opening", [("核心阅读", True), ("编者按：", True), ("阅读提示", True),
+                                           ("记者手记", False), ("编后", False), ("相关链接：", False)])
+def test_a_box_that_opens_an_article_is_told_from_one_that_closes_it(line, opening):
+    assert opens_box(line) is opening
 
 
 # -- datelines -----------------------------------------------------------------------------------
