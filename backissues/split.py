@@ -994,9 +994,10 @@ def _match_headlines(drafts: list[_Draft]) -> list[_Draft]:
     Nearby, the headline's group takes the body as its opening pieces.
     Further down the page, a headline is taken from over another body only
     when it describes that body much worse: the headline moves, and the
-    body it leaves looks for its own headline in turn. A short report that
-    opens with a dateline needs no shared words: it is the opening of the
-    headline right under it when that headline's body has no dateline."""
+    body it leaves looks for its own headline in turn. A short body that
+    opens as an article does (a dateline, 核心阅读) needs no shared words: it
+    is the opening of the headline right under it when that headline's body
+    does not."""
     taken: set[int] = set()
     out = list(drafts)
     for n, body in enumerate(drafts):
@@ -1004,10 +1005,11 @@ def _match_headlines(drafts: list[_Draft]) -> list[_Draft]:
             continue
         text = _body_text(body)
         nxt = drafts[n + 1] if n + 1 < len(drafts) else None
-        if nxt is not None and nxt.heads and n + 1 not in taken and _report_before_headline(body, nxt):
+        if nxt is not None and nxt.heads and n + 1 not in taken and _opening_before_headline(body, nxt):
             taken.add(n + 1)
-            _prepend(body, nxt, f"joined the report from line {min(body.lines)} to the headline under it "
-                                f"(line {nxt.heads[0].line}): it opens with a dateline, the body under the headline has none")
+            _prepend(body, nxt, f"joined the pieces from line {min(body.lines)} to the headline under it "
+                                f"(line {nxt.heads[0].line}): they open an article (dateline or box), "
+                                f"the body under the headline does not")
             out[n] = None
             continue
         best, best_score = None, evidence.MATCH_THRESHOLD
@@ -1045,7 +1047,7 @@ def _match_headlines(drafts: list[_Draft]) -> list[_Draft]:
     return [d for d in out if d is not None]
 
 
-# A report printed before its headline is short: longer dateline bodies above
+# An opening printed before its headline is short: longer dateline bodies above
 # a headline are mostly other reports whose headline is elsewhere.
 REPORT_PIECES = 2
 
@@ -1054,12 +1056,13 @@ def _paragraphs(draft: _Draft) -> int:
     return sum(1 for _, kind, _ in draft.items if kind == "p")
 
 
-def _report_before_headline(body: _Draft, head: _Draft) -> bool:
-    """A headline-less body that opens with a dateline, printed right above a
-    headline whose own body has none, is that report printed before its headline."""
+def _opening_before_headline(body: _Draft, head: _Draft) -> bool:
+    """A short headline-less body printed right above a headline is that
+    article's opening when it starts as an article does and the body under
+    the headline does not: with a dateline, or with an opening box (核心阅读)."""
     pieces = [payload for _, kind, payload in body.items if kind == "p"]
     own = [payload for _, kind, payload in head.items if kind == "p"]
-    if pieces and opens_box(pieces[0]):
+    if pieces and opens_box(pieces[0]):   # the label, then up to REPORT_PIECES of summary
         return len(pieces) <= REPORT_PIECES + 1 and not any(opens_box(p) for p in own)
     return 0 < len(pieces) <= REPORT_PIECES and bool(DATELINE.match(pieces[0])) and bool(own) \
         and not any(DATELINE.match(p) for p in own)

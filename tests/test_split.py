@@ -497,7 +497,7 @@ def test_report_opening_printed_above_its_headline_joins_it_without_shared_words
     night_school = articles[1]
     assert body_text(night_school).startswith("本报杭州3月2日电")
     assert "技能证书" in body_text(night_school)
-    assert any("opens with a dateline" in r for r in night_school.repairs)
+    assert any("they open an article" in r for r in night_school.repairs)
 
 
 def test_an_opening_box_printed_above_a_headline_belongs_to_the_article_under_it():
