@@ -31,16 +31,12 @@ _STAFF_CREDIT = re.compile(r"^(?:本版)?(?:版式设计|制图|责编|责任编
 # end in 图 (全国铁路今日起调图, 垄亩耕作图). Cartoons' "X图 Y文" are matched apart.
 _CREDIT_END = re.compile(r"(?:摄|摄影|摄影报道|供图|制图|绘图|(?<=社)图|漫画)(?:[（(][^）)]{1,12}[）)])?$")
 _AGENCY_LINE = re.compile(r"^(?:新华社(?:发|记者)?|视觉中国|中新社|人民视觉|IC ?photo|CFP|东方IC)[^。！？]{0,12}$")
-_BANNER = re.compile(r"^(?:阅读提示|核心阅读|内容提要|内容摘要|编者按|编者的话|编后|编后语|开栏的话|引子|记者手记|"
-                     r"相关链接|链接|背景链接|延伸阅读)[：:]?$")
-# The labels of boxes printed at the top of an article, above or under its
-# headline; the others (编后, 记者手记, 链接 …) close the article they follow.
-_OPENING_BOX = re.compile(r"^(?:阅读提示|核心阅读|内容提要|内容摘要|编者按|编者的话|开栏的话|引子)[：:]?$")
-
-
-def opens_box(text: str) -> bool:
-    """Is the line the label of a box that opens an article (核心阅读, 编者按)?"""
-    return bool(_OPENING_BOX.match(text.strip()))
+# Box labels: boxes printed at the top of an article, above or under its
+# headline, and boxes that close the article they follow.
+_OPENING_BOXES = "阅读提示|核心阅读|内容提要|内容摘要|编者按|编者的话|开栏的话|引子"
+_CLOSING_BOXES = "编后|编后语|记者手记|相关链接|链接|背景链接|延伸阅读"
+_BANNER = re.compile(rf"^(?:{_OPENING_BOXES}|{_CLOSING_BOXES})[：:]?$")
+_OPENING_BOX = re.compile(rf"^(?:{_OPENING_BOXES})[：:]?$")
 # The folio line a scanned page carries at its head or foot (工人日报 2020年3月5日
 # 星期四 第3版, — 3 —): the paper's, not an article's. Its date is the issue's.
 FOLIO_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -154,6 +150,11 @@ def is_dated_note(text: str) -> bool:
     """（2020年5月27日政协第十三届全国委员会第三次会议通过）, （2020年1月2日）: when
     a document was adopted or a speech given, printed under its title."""
     return len(text) <= 60 and is_bracketed_note(text) and bool(_DATED_NOTE.match(text))
+
+
+def opens_box(text: str) -> bool:
+    """Is the line the label of a box that opens an article (核心阅读, 编者按)?"""
+    return bool(_OPENING_BOX.match(text.strip()))
 
 
 def is_wrapped(text: str) -> bool:
