@@ -71,6 +71,7 @@ WEIGHTS = {
     "head.unmarked_on_marked_page": -4.67,
     "head.words_below": 0.55,
     "head.article_words_below": -1.25,   # hand-set, see above
+    "head.in_collection": -3.0,          # hand-set (added after the last fit): corpus B-cubed +0.003
     "head.dateline_above": 3.0,          # hand-set (added after the last fit): 181 of 182 such groups are headlines
     # sharing the pieces around a headline between the article above and the
     # new one (pieces printed before their headline; columns interleaved)
@@ -282,6 +283,7 @@ class HeadContext:
     page_start: bool      # nothing but headlines above it on the page
     parallel: int         # groups of the same shape, line by line, nearby (sibling subheads)
     article_headline: str = ""   # the headline of the article the group is printed in, if any
+    in_collection: bool = False  # ... and an editor's note (编者按) presents that article as a collection
 
 
 def headline_features(ctx: HeadContext, vectors) -> dict[str, float]:
@@ -341,6 +343,11 @@ def headline_features(ctx: HeadContext, vectors) -> dict[str, float]:
         "head.quote": float(text.startswith(("“", '"'))),
         "head.parallel": min(ctx.parallel, 3) / 3,
         "head.pieces_below": min(len(body_after), 10) / 10,
+        # A contribution to a collection an editor's note presents, unless it
+        # is dated, signed, tagged or kicked like an article of its own.
+        "head.in_collection": float(ctx.in_collection and not any(COLUMN_TAG.search(h.text) for h in heads)
+                                    and not _is_kicker(heads[0].text)
+                                    and not (nxt is not None and (nxt.kind == "byline" or DATELINE.match(nxt.text)))),
         "head.bias": 1.0,
     }
 

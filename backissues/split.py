@@ -29,8 +29,8 @@ import rjieba
 from . import evidence
 from .keywords import default_idf
 from .repair import clean_body, clean_heading
-from .units import (BANNER, BODY, BYLINE, CREDIT, DATELINE, FOLIO, HEAD, MARK, Unit, ends_paragraph, ends_sentence, opens_box,
-                    is_dated_note, is_picture_and_text_credit, read_units)
+from .units import (BANNER, BODY, BYLINE, CREDIT, DATELINE, FOLIO, HEAD, MARK, Unit, editors_note, ends_paragraph,
+                    ends_sentence, opens_box, is_dated_note, is_picture_and_text_credit, read_units)
 
 
 @dataclass(frozen=True)
@@ -544,13 +544,21 @@ def _decide(contexts: list[evidence.HeadContext], vectors):
     """Each group in printed order with its decision; a group is weighed
     knowing the headline of the article it is printed in (the last group
     that opened one)."""
-    article_headline = ""
+    article_headline, collection = "", False
     for ctx in contexts:
-        ctx = replace(ctx, article_headline=article_headline)
+        # An article opened or closed by an editor's note introduces a
+        # collection (编者按 … / ——编者): the groups after it are its contributions.
+        collection = collection or (article_headline != "" and _framed_by_a_note(ctx.before))
+        ctx = replace(ctx, article_headline=article_headline, in_collection=collection)
         opens = evidence.headline_score(ctx, vectors) > evidence.HEADLINE_THRESHOLD
         if opens:
-            article_headline = "".join(h.text for h in ctx.heads)
+            article_headline, collection = "".join(h.text for h in ctx.heads), False
         yield ctx, opens
+
+
+def _framed_by_a_note(units) -> bool:
+    body = [u for u in units if u.kind not in (HEAD, CREDIT)]
+    return bool(body) and (editors_note(body[0].text) or editors_note(body[-1].text))
 
 
 def _head_contexts(ordered: list[Unit], marked_page: bool) -> list[evidence.HeadContext]:

@@ -36,6 +36,7 @@ _AGENCY_LINE = re.compile(r"^(?:新华社(?:发|记者)?|视觉中国|中新社|
 _OPENING_BOXES = "阅读提示|核心阅读|内容提要|内容摘要|编者按|编者的话|开栏的话|引子"
 _CLOSING_BOXES = "编后|编后语|记者手记|相关链接|链接|背景链接|延伸阅读"
 _BANNER = re.compile(rf"^(?:{_OPENING_BOXES}|{_CLOSING_BOXES})[：:]?$")
+_EDITORS_NOTE = re.compile(r"^[【\[]?编者(?:按|的话)|——\s*编\s*者$")
 _OPENING_BOX = re.compile(rf"^(?:{_OPENING_BOXES})[：:]?$")
 # The folio line a scanned page carries at its head or foot (工人日报 2020年3月5日
 # 星期四 第3版, — 3 —): the paper's, not an article's. Its date is the issue's.
@@ -150,6 +151,11 @@ def is_dated_note(text: str) -> bool:
     """（2020年5月27日政协第十三届全国委员会第三次会议通过）, （2020年1月2日）: when
     a document was adopted or a speech given, printed under its title."""
     return len(text) <= 60 and is_bracketed_note(text) and bool(_DATED_NOTE.match(text))
+
+
+def editors_note(text: str) -> bool:
+    """Is the piece an editor's note (编者按：…, or signed ——编 者)?"""
+    return bool(_EDITORS_NOTE.search(text.strip()))
 
 
 def opens_box(text: str) -> bool:

@@ -10,6 +10,8 @@ lines written for the test.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from backissues.evidence import (JOIN_THRESHOLD, LINE_THRESHOLD, WEIGHTS, HeadContext, closes_bracket, glue,
@@ -337,6 +339,18 @@ def test_a_dateline_printed_right_above_a_headline_after_other_pieces_is_its_rep
     assert headline_features(ctx, lambda text: {})["head.dateline_above"] == opening_above
 
 
+@pytest.mark.parametrize("heads, after, contribution", [
+    ("致敬逆行的医护", "我们共同承受着一段艰难的时光。", 1.0),
+    # an article of its own after the collection: tagged, kicked or dated
+    ("守护好山水（小康路上）", "我们共同承受着一段艰难的时光。", 0.0),
+    ("新环保法施行五年——\n\n强化法律责任 落实最严保护", "我们共同承受着一段艰难的时光。", 0.0),
+    ("致敬逆行的医护", REPORT, 0.0),
+])
+def test_a_plain_group_in_an_article_an_editors_note_presents_is_a_contribution(heads, after, contribution):
+    ctx = replace(_context("我们共同承受着一段艰难的时光。", heads, after), in_collection=True)
+    assert headline_features(ctx, lambda text: {})["head.in_collection"] == contribution
+
+
 # -- WEIGHTS: the direction of each key weight ---------------------------------------------
 
 # Only entries whose direction follows from what they mean; the headline weights
@@ -351,7 +365,7 @@ NEGATIVE = [
     "join.distance", "join.dateline", "join.bracket_open", "join.bracket_unopened", "join.fresh_start",
     "join.across_headline",
     "head.unmarked_on_marked_page", "head.similar_above_below", "head.parallel", "head.sidebar_tag",
-    "head.article_words_below",
+    "head.article_words_below", "head.in_collection",
     "line.continues_prev", "line.runs_on", "line.comma", "line.long", "line.attribution",
     "share.stripped", "share.signoff_inside",
 ]

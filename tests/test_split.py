@@ -1218,6 +1218,45 @@ def test_speakers_signing_the_quotes_above_them_stay_paragraphs_of_the_roundup()
 
 
 
+COLLECTION = """同心战疫 共克时艰（我们的心声）
+
+编者按：疫情发生后，文艺界积极行动，以各种方式为战胜疫情助力。作家评论家纷纷写下文字表达心声，向奋战在一线的人们致敬。
+
+致敬逆行的医护
+
+王小明（省作协主席）
+
+我们共同承受着一段艰难的时光，那些在危机时刻挺身而出的人们，是一个民族的脊梁。
+
+每一位医护人员都值得我们铭记，他们用行动诠释了责任与担当。
+
+期待你们平安回家
+
+李大华（市文联主席）
+
+寄语支援武汉的广大医护人员：期待不久的那一天，我们放心出门，你们平安回家。
+
+春天一定会到来
+
+赵春生（作家）
+
+冬天总会过去，春天一定会到来。我们要用文字记录下这段不平凡的日子。
+"""
+
+
+def test_the_contributions_an_editors_note_presents_stay_sections_of_one_article():
+    [collection] = split_page(COLLECTION)
+    assert collection.headline.title == "同心战疫 共克时艰（我们的心声）"
+    assert ("h", "春天一定会到来") in collection.blocks, collection.blocks
+
+
+def test_a_dated_report_after_a_collection_still_opens_its_own_article():
+    report = "\n全国总工会部署关心关爱一线职工工作\n\n本报北京2月25日电 全国总工会25日召开会议，部署关心关爱一线职工工作。\n"
+    collection, article = split_page(COLLECTION + report)
+    assert ("h", "春天一定会到来") in collection.blocks
+    assert article.headline.title == "全国总工会部署关心关爱一线职工工作"
+
+
 def test_a_contact_line_is_not_run_on_into_the_next_report():
     page = """乡村振兴一线见闻
 

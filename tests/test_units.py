@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from backissues.units import (BANNER, BODY, BYLINE, BYLINE_LINE, CREDIT, DATELINE, FOLIO, HEAD, MARK, ends_paragraph,
-                              ends_sentence, folio_page, is_attribution, is_dated_note, is_wrapped, opens_box, read_units)
+from backissues.units import (BANNER, BODY, BYLINE, BYLINE_LINE, CREDIT, DATELINE, FOLIO, HEAD, MARK, editors_note,
+                              ends_paragraph, ends_sentence, folio_page, is_attribution, is_dated_note, is_wrapped, opens_box, read_units)
 
 
 def one(line: str):
@@ -97,6 +97,15 @@ def test_box_label_is_a_banner(line):
                                            ("记者手记", False), ("编后", False), ("相关链接：", False)])
 def test_a_box_that_opens_an_article_is_told_from_one_that_closes_it(line, opening):
     assert opens_box(line) is opening
+
+
+@pytest.mark.parametrize("text, note", [
+    ("编者按：疫情发生后，文艺界积极行动。", True), ("【编者按】疫情发生后，文艺界积极行动。", True),
+    ("编者按", True), ("……记者采访了几位全国人大代表。\n——编\u00a0者", True), ("——编者", True),
+    ("本报编者按照读者来信整理了这些问题。", False), ("——习近平", False), ("编者的话", True),
+])
+def test_an_editors_note_is_told_by_its_label_or_its_signature(text, note):
+    assert editors_note(text) is note
 
 
 # -- datelines -----------------------------------------------------------------------------------
