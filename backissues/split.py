@@ -557,8 +557,11 @@ def _decide(contexts: list[evidence.HeadContext], vectors):
 
 
 def _framed_by_a_note(units) -> bool:
+    """Opened by 编者按, or closed by ——编者 with no credit ending an article
+    between (a note printed after one is the next article's, above its headline)."""
     body = [u for u in units if u.kind not in (HEAD, CREDIT)]
-    return bool(body) and (editors_note(body[0].text) or editors_note(body[-1].text))
+    return bool(body) and (editors_note(body[0].text)
+                           or editors_note(body[-1].text) and not any(u.kind == CREDIT for u in units))
 
 
 def _head_contexts(ordered: list[Unit], marked_page: bool) -> list[evidence.HeadContext]:

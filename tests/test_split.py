@@ -14,7 +14,7 @@ from collections import Counter
 
 import pytest
 
-from backissues.split import split_page
+from backissues.split import headline_contexts, split_page
 
 
 def compact(text: str | None) -> str:
@@ -1255,6 +1255,27 @@ def test_a_dated_report_after_a_collection_still_opens_its_own_article():
     collection, article = split_page(COLLECTION + report)
     assert ("h", "春天一定会到来") in collection.blocks
     assert article.headline.title == "全国总工会部署关心关爱一线职工工作"
+
+
+def test_a_note_printed_after_an_articles_credit_introduces_the_next_article_not_a_collection():
+    page = """全国总工会部署关心关爱一线职工工作
+
+本报北京2月25日电 全国总工会25日召开会议，部署关心关爱一线职工工作。
+
+会议要求，各级工会要帮助解决实际困难。
+
+制图：蔡华伟
+
+正在热播的电视剧将北宋文臣范仲淹的形象呈现于大众面前。本期我们邀请学者解读范仲淹的精神世界。
+
+——编 者
+
+忧乐关天下，悲喜超物外
+
+范仲淹字希文，苏州吴县人。他一生忧国忧民，留下了先天下之忧而忧的名句。
+"""
+    assert [ctx.in_collection for ctx in headline_contexts(page)] == [False, False]
+    assert [ctx.in_collection for ctx in headline_contexts(COLLECTION)] == [False, True, True, True]
 
 
 def test_a_contact_line_is_not_run_on_into_the_next_report():
