@@ -81,7 +81,6 @@ WEIGHTS = {
     "share.dateline_first": 1.0,  # a dateline piece opens the new article's body
     "share.dateline_inside": -4.0,  # a dateline anywhere else
     "share.signoff_inside": -10.0,  # a sign-off that is not its article's last piece
-    "share.stripped": -30.0,      # a headline left with fewer than SHARE_KEEPS of the pieces under it
     # a short plain line being a headline line at all (vs. a cut body line)
     "line.markup": 5.0,           # # heading or **bold** line
     "line.base": 1.0,
@@ -426,10 +425,12 @@ def sharing_score(last_kept: str, to_above: list[str], to_below: list[str], move
     return score
 
 
-def stripped_headline(printed_under: int, kept: int) -> float:
-    """A headline printed over a real body keeps some of it: moving all but
-    one or two pieces away reads a whole article into its neighbour."""
-    return WEIGHTS["share.stripped"] if printed_under >= SHARE_KEEPS and kept < SHARE_KEEPS else 0.0
+def strips_headline(printed_under: int, kept: int) -> bool:
+    """Would a sharing leave a headline printed over SHARE_KEEPS or more pieces
+    with fewer, reading a whole article into its neighbour? Never done: the
+    word evidence grows with every piece moved, so on a long report it would
+    outvote any fixed penalty."""
+    return printed_under >= SHARE_KEEPS and kept < SHARE_KEEPS
 
 
 def sum_vectors(texts, vectors, base: dict | None = None) -> dict:

@@ -159,7 +159,8 @@ def _drop_duplicates(units: list[Unit]) -> tuple[list[Unit], dict[int, str]]:
         # A short whole sentence or note printed again is a formula several
         # articles end with (会议还研究了其他事项。/（新华社北京5月27日电）);
         # a block printed twice comes as cut lines or long pieces.
-        if len(key) < 8 or len(key) < FORMULA_CHARS and unit.ends_closed:
+        # So is a dash line: the occasion under a speech's title, a quote's speaker.
+        if len(key) < 8 or len(key) < FORMULA_CHARS and unit.ends_closed or key.startswith("——"):
             continue
         earlier = any(k.startswith(key) for u, k in body[:n] if u.index not in dropped)
         # A cut copy printed first: a later piece starts with all of it.
@@ -744,6 +745,10 @@ def _share_pieces(above: _Draft, below: _Draft, followers: list[_Draft], vectors
     def split_texts(up):
         return [t for t, u in zip(texts, up) if u], [t for t, u in zip(texts, up) if not u]
 
+    def strips(up) -> bool:
+        kept = sum(1 for u, p in zip(up, printed) if not u and not p)
+        return evidence.strips_headline(printed.count(False), kept)
+
     def rough(up) -> float:
         to_above, to_below = split_texts(up)
         words = sum(m if u else -m for m, u in zip(margins, up))
@@ -759,7 +764,7 @@ def _share_pieces(above: _Draft, below: _Draft, followers: list[_Draft], vectors
             for first_above in ((True, False) if k else (True,)):
                 for rest_above in (False, True):
                     up = sides(c, k, first_above, rest_above)
-                    if up is not None and up != printed:
+                    if up is not None and up != printed and not strips(up):
                         candidates.append((rough(up), c, k, up))
     if not candidates:
         return []
@@ -774,9 +779,7 @@ def _share_pieces(above: _Draft, below: _Draft, followers: list[_Draft], vectors
 
     def full(up) -> float:
         moved = {t for t, u, p in zip(texts, up, printed) if u != p}
-        kept = sum(1 for u, p in zip(up, printed) if not u and not p)
-        return evidence.sharing_score(last_kept, *split_texts(up), moved, core, headline, vectors) \
-            + evidence.stripped_headline(printed.count(False), kept)
+        return evidence.sharing_score(last_kept, *split_texts(up), moved, core, headline, vectors)
 
     plain = full(printed)
     best, best_score = None, plain + evidence.SHARE_THRESHOLD

@@ -16,7 +16,7 @@ import pytest
 
 from backissues.evidence import (JOIN_THRESHOLD, LINE_THRESHOLD, WEIGHTS, HeadContext, closes_bracket, glue,
                                  headline_features, headline_line_score, headline_match, headline_roles, join_score,
-                                 open_bracket, sharing_structure, similarity, stripped_headline, word_across)
+                                 open_bracket, sharing_structure, similarity, strips_headline, word_across)
 from backissues.units import BODY, BYLINE, HEAD, read_units
 
 
@@ -367,7 +367,7 @@ NEGATIVE = [
     "head.unmarked_on_marked_page", "head.similar_above_below", "head.parallel", "head.sidebar_tag",
     "head.article_words_below", "head.in_collection",
     "line.continues_prev", "line.runs_on", "line.comma", "line.long", "line.attribution",
-    "share.stripped", "share.signoff_inside",
+    "share.signoff_inside",
 ]
 
 
@@ -394,11 +394,12 @@ def test_sharing_that_runs_an_article_past_its_signoff_reads_worse(signoff):
     assert past < at_end
 
 
-def test_a_headline_stripped_of_the_body_printed_under_it_reads_worse():
-    assert stripped_headline(printed_under=8, kept=1) < 0
-    assert stripped_headline(printed_under=8, kept=3) == 0
+def test_a_headline_is_never_stripped_of_the_body_printed_under_it():
+    assert strips_headline(printed_under=8, kept=1)
+    assert strips_headline(printed_under=142, kept=2)
+    assert not strips_headline(printed_under=8, kept=3)
     # A short article may lose its pieces: they were read under the wrong headline.
-    assert stripped_headline(printed_under=2, kept=0) == 0
+    assert not strips_headline(printed_under=2, kept=0)
 
 
 @pytest.mark.parametrize("prev, expected_lower", [
