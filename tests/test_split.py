@@ -1278,6 +1278,29 @@ def test_a_note_printed_after_an_articles_credit_introduces_the_next_article_not
     assert [ctx.in_collection for ctx in headline_contexts(COLLECTION)] == [False, True, True, True]
 
 
+def test_a_speechs_occasion_printed_again_under_the_next_reports_title_heads_that_report():
+    occasion = "——2020年5月22日在第十三届全国人民代表大会第三次会议上"
+    page = f"""关于2019年国民经济和社会发展计划执行情况与2020年国民经济和社会发展计划草案的报告
+
+{occasion}
+
+受国务院委托，现将2019年国民经济和社会发展计划执行情况与2020年国民经济和社会发展计划草案提请十三届全国人大三次会议审议。
+
+2019年，在以习近平同志为核心的党中央坚强领导下，各地区各部门坚持稳中求进工作总基调，经济运行总体平稳。
+
+关于2019年中央和地方预算执行情况与2020年中央和地方预算草案的报告
+
+{occasion}
+
+受国务院委托，现将2019年中央和地方预算执行情况与2020年中央和地方预算草案提请十三届全国人大三次会议审议。
+
+2019年，全国一般公共预算收入190382.23亿元，为预算的98.9%，比2018年增长3.8%。
+"""
+    plan, budget = split_page(page)
+    assert budget.headline.title == "关于2019年中央和地方预算执行情况与2020年中央和地方预算草案的报告"
+    assert plan.headline.subtitle == budget.headline.subtitle == occasion
+
+
 def test_a_contact_line_is_not_run_on_into_the_next_report():
     page = """乡村振兴一线见闻
 
