@@ -52,6 +52,7 @@ WEIGHTS = {
     "head.dateline_follows": 2.09,
     "head.group": -0.12,
     "head.group_of_three": 0.05,
+    "head.list": -4.0,            # hand-set: none of the 12 such corpus groups is a headline
     "head.length": 0.78,
     "head.markdown_section": -1.0,
     "head.markdown_lower_only": -2.0,
@@ -107,6 +108,7 @@ PHOTO_STORY_SIMILARITY = 0.05   # a caption sharing less with the article above 
 JOIN_THRESHOLD = 1.0
 JOIN_WINDOW = 12
 BYLINE_REACH = 24   # characters of a continuation that may finish a cut byline
+LIST_LINES = 8              # a group of more lines is a list (of names, of winners), not a headline
 HEADLINE_THRESHOLD = -0.5   # logit cut chosen for bcubed on the dev corpus and samples
 
 
@@ -317,6 +319,9 @@ def headline_features(ctx: HeadContext, vectors) -> dict[str, float]:
                                           and (last is None or last.kind == "credit")),
         "head.group": float(len(heads) >= 2),
         "head.group_of_three": float(len(heads) >= 3),
+        # More lines than any headline has, with no ——subtitle closing a
+        # headline at their top (a verse under its title): a list of names.
+        "head.list": float(len(heads) > LIST_LINES and not any(h.text.startswith("——") for h in heads[1:3])),
         "head.column_tag": float(any(COLUMN_TAG.search(h.text) for h in heads)),
         "head.sidebar_tag": float(any(SIDEBAR_TAG.search(h.text) for h in heads)),
         "head.subtitle_dash": float(any(h.text.startswith("——") for h in heads)),

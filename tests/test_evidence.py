@@ -351,6 +351,18 @@ def test_a_plain_group_in_an_article_an_editors_note_presents_is_a_contribution(
     assert headline_features(ctx, lambda text: {})["head.in_collection"] == contribution
 
 
+@pytest.mark.parametrize("heads, is_list", [
+    ("\n\n".join(f"第{n}名  某某研究所" for n in range(1, 10)), 1.0),
+    ("\n\n".join(f"第{n}名  某某研究所" for n in range(1, 9)), 0.0),
+    # a verse printed under its title and ——subtitle
+    ("致敬武汉人民\n\n——一个援鄂护士的内心独白\n\n" + "\n\n".join(f"还是来时的那{n}个人" for n in range(1, 9)), 0.0),
+])
+def test_more_headline_lines_than_a_headline_has_are_a_list(heads, is_list):
+    ctx = _context("", heads, "我们共同承受着一段艰难的时光。")
+    assert len(ctx.heads) >= 8
+    assert headline_features(ctx, lambda text: {})["head.list"] == is_list
+
+
 # -- WEIGHTS: the direction of each key weight ---------------------------------------------
 
 # Only entries whose direction follows from what they mean; the headline weights
@@ -365,7 +377,7 @@ NEGATIVE = [
     "join.distance", "join.dateline", "join.bracket_open", "join.bracket_unopened", "join.fresh_start",
     "join.across_headline",
     "head.unmarked_on_marked_page", "head.similar_above_below", "head.parallel", "head.sidebar_tag",
-    "head.article_words_below", "head.in_collection",
+    "head.article_words_below", "head.in_collection", "head.list",
     "line.continues_prev", "line.runs_on", "line.comma", "line.long", "line.attribution",
     "share.signoff_inside",
 ]

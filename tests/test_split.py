@@ -1301,6 +1301,17 @@ def test_a_speechs_occasion_printed_again_under_the_next_reports_title_heads_tha
     assert plan.headline.subtitle == budget.headline.subtitle == occasion
 
 
+def test_a_list_of_names_under_a_report_stays_in_the_report():
+    names = ["丁  健  中国科学院上海药物研究所", "马  林  中国电子科技集团有限公司", "王红阳（女）  海军军医大学",
+             "巴桑旺堆（藏族）  西藏自治区农牧科学院", "李天来  沈阳农业大学", "李为民  四川大学华西医院",
+             "张一敏  武汉科技大学", "陈政清  湖南大学", "周绪红  重庆大学", "赵中伟  中南大学"]
+    page = ("人社部中国科协表彰全国创新争先奖获奖者\n\n本报北京5月29日电 人力资源社会保障部、中国科协、科技部、"
+            "国务院国资委日前决定，表彰第二届全国创新争先奖获奖者。\n\n（按姓氏笔画排序）\n\n" + "\n\n".join(names) + "\n")
+    [report] = split_page(page)
+    assert report.headline.title == "人社部中国科协表彰全国创新争先奖获奖者"
+    assert len([text for _, text in report.blocks]) == 12
+
+
 def test_a_contact_line_is_not_run_on_into_the_next_report():
     page = """乡村振兴一线见闻
 
