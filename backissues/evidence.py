@@ -298,6 +298,9 @@ def headline_features(ctx: HeadContext, vectors) -> dict[str, float]:
     body_after = [u for u in ctx.after if u.kind == "body"]
     nxt = ctx.after[0] if ctx.after else None
     last = ctx.before[-1] if ctx.before else None
+    dated = nxt is not None and nxt.kind == "body" and bool(DATELINE.match(nxt.text))
+    signed = nxt is not None and nxt.kind == "byline"
+    tagged = any(COLUMN_TAG.search(h.text) for h in heads)
     levels = {h.level for h in heads}
     above = " ".join(u.text for u in body_before)
     earlier = " ".join(u.text for u in body_before[:-2]) if len(body_before) >= 4 else ""
@@ -309,20 +312,19 @@ def headline_features(ctx: HeadContext, vectors) -> dict[str, float]:
         "head.markdown_lower_only": float(levels == {3}),   # ### alone: a subtitle or a subhead
         "head.markdown_top": float(1 in levels),
         "head.markdown_section": float(bool(levels & {1, 4, 5, 6}) or all(h.bold for h in heads)),
-        "head.dateline_follows": float(nxt is not None and nxt.kind == "body" and bool(DATELINE.match(nxt.text))),
+        "head.dateline_follows": float(dated),
         # ... or was printed right above it, after other pieces: the new report's
         # opening printed before its headline
         "head.dateline_above": float(len(body_before) >= 2 and bool(DATELINE.match(body_before[-1].text))),
-        "head.byline_follows": float(nxt is not None and nxt.kind == "byline"),
+        "head.byline_follows": float(signed),
         # ... which signs a part of a report, unless nothing or a photo credit is above
-        "head.byline_after_credit": float(nxt is not None and nxt.kind == "byline"
-                                          and (last is None or last.kind == "credit")),
+        "head.byline_after_credit": float(signed and (last is None or last.kind == "credit")),
         "head.group": float(len(heads) >= 2),
         "head.group_of_three": float(len(heads) >= 3),
         # More lines than any headline has, with no ——subtitle closing a
         # headline at their top (a verse under its title): a list of names.
         "head.list": float(len(heads) > LIST_LINES and not any(h.text.startswith("——") for h in heads[1:3])),
-        "head.column_tag": float(any(COLUMN_TAG.search(h.text) for h in heads)),
+        "head.column_tag": float(tagged),
         "head.sidebar_tag": float(any(SIDEBAR_TAG.search(h.text) for h in heads)),
         "head.subtitle_dash": float(any(h.text.startswith("——") for h in heads)),
         "head.prev_open": float(last is not None and last.kind == "body" and not ends_sentence(last.text)),
@@ -349,9 +351,7 @@ def headline_features(ctx: HeadContext, vectors) -> dict[str, float]:
         "head.pieces_below": min(len(body_after), 10) / 10,
         # A contribution to a collection an editor's note presents, unless it
         # is dated, signed, tagged or kicked like an article of its own.
-        "head.in_collection": float(ctx.in_collection and not any(COLUMN_TAG.search(h.text) for h in heads)
-                                    and not _is_kicker(heads[0].text)
-                                    and not (nxt is not None and (nxt.kind == "byline" or DATELINE.match(nxt.text)))),
+        "head.in_collection": float(ctx.in_collection and not (dated or signed or tagged or _is_kicker(heads[0].text))),
         "head.bias": 1.0,
     }
 
