@@ -323,7 +323,7 @@ def headline_features(ctx: HeadContext, vectors) -> dict[str, float]:
         "head.group_of_three": float(len(heads) >= 3),
         # More lines than any headline has, with no ——subtitle closing a
         # headline at their top (a verse under its title): a list of names.
-        "head.list": float(len(heads) > LIST_LINES and not any(h.text.startswith("——") for h in heads[1:3])),
+        "head.list": float(len(heads) > LIST_LINES and subtitle_line(heads) is None),
         "head.column_tag": float(tagged),
         "head.sidebar_tag": float(any(SIDEBAR_TAG.search(h.text) for h in heads)),
         "head.subtitle_dash": float(any(h.text.startswith("——") for h in heads)),
@@ -506,6 +506,12 @@ def headline_roles(heads: list[Unit]):
         return Headline(None, _tidy(a), _tidy(b))
     kicker, title, subtitle = texts[0], texts[1], " ".join(texts[2:])
     return Headline(_kicker(kicker), _tidy(title), _tidy(subtitle))
+
+
+def subtitle_line(heads: list[Unit]) -> int | None:
+    """Where the ——subtitle that closes a headline group stands (its second
+    or third line), if it has one."""
+    return next((n for n, h in enumerate(heads[1:3], 1) if h.text.startswith("——")), None)
 
 
 def _kicker(text: str) -> str:

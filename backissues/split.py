@@ -629,7 +629,8 @@ def _settle_heads(heads: list[Unit], current: _Draft | None, open_article, new_a
         return False
     # A headline group has at most kicker, title and subtitle, and ends with
     # a ——subtitle; lines beyond those are subheads printed right under it.
-    size = next((n + 1 for n, h in enumerate(heads[1:3], 1) if h.text.startswith("——")), 3)
+    subtitle = evidence.subtitle_line(heads)
+    size = 3 if subtitle is None else subtitle + 1
     draft = open_article(heads[:size])
     for h in heads[size:]:
         draft.add_subhead(h)

@@ -36,8 +36,8 @@ _AGENCY_LINE = re.compile(r"^(?:新华社(?:发|记者)?|视觉中国|中新社|
 _OPENING_BOXES = "阅读提示|核心阅读|内容提要|内容摘要|编者按|编者的话|开栏的话|引子"
 _CLOSING_BOXES = "编后|编后语|记者手记|相关链接|链接|背景链接|延伸阅读"
 _BANNER = re.compile(rf"^(?:{_OPENING_BOXES}|{_CLOSING_BOXES})[：:]?$")
-_EDITORS_NOTE = re.compile(r"^[【\[]?编者(?:按|的话)|——\s*编\s*者$")
 _OPENING_BOX = re.compile(rf"^(?:{_OPENING_BOXES})[：:]?$")
+_EDITORS_NOTE = re.compile(r"^[【\[]?编者(?:按|的话)|——\s*编\s*者$")
 # The folio line a scanned page carries at its head or foot (工人日报 2020年3月5日
 # 星期四 第3版, — 3 —): the paper's, not an article's. Its date is the issue's.
 FOLIO_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
