@@ -30,7 +30,7 @@ from . import evidence
 from .keywords import default_idf
 from .repair import clean_body, clean_heading
 from .units import (BANNER, BODY, BYLINE, CREDIT, DATELINE, FOLIO, HEAD, MARK, Unit, editors_note, ends_paragraph,
-                    ends_sentence, opens_box, is_dated_note, is_picture_and_text_credit, read_units)
+                    ends_sentence, opens_box, is_dated_note, is_picture_and_text_credit, read_units, signs_compilation)
 
 
 @dataclass(frozen=True)
@@ -480,8 +480,9 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
             _add_paragraph(current, chain)
         elif unit.kind == BYLINE:
             # A byline under a subhead signs a part of the article (a package
-            # of reports); anywhere else it opens the next article.
-            if current is None or current.has_body() and not under_subhead:
+            # of reports), and a compiler's line (…整理) the statement above it;
+            # anywhere else a byline opens the next article.
+            if current is None or current.has_body() and not under_subhead and not signs_compilation(unit.text):
                 open_article([])
             current.add(unit.index, "byline", unit.text, [unit.line])
         elif unit.kind in (CREDIT, MARK):
@@ -695,6 +696,12 @@ def _headline_text(draft: _Draft) -> str:
     return " ".join(h.text for h in draft.heads)
 
 
+def _signed_off(draft: _Draft) -> bool:
+    """An article that ends with a byline after its body (本报记者 X整理) is
+    closed: nothing printed below the next headline reads on in it."""
+    return bool(draft.items) and draft.items[-1][1] == "byline" and draft.has_body()
+
+
 def _movable(draft: _Draft) -> bool:
     return all(kind in MOVABLE for _, kind, _ in draft.items)
 
@@ -704,7 +711,7 @@ def _share_pieces(above: _Draft, below: _Draft, followers: list[_Draft], vectors
     the two articles that the layout damage can produce, and apply the best
     if it reads clearly better than the printed order. Returns the followers
     (headline-less drafts after `below`) that were absorbed."""
-    if not _movable(below):
+    if not _movable(below) or _signed_off(above):
         return []
     followers = followers if all(_movable(d) for d in followers) else []
     tail = _trailing_paragraphs(above.items, evidence.SHARE_TAIL)

@@ -158,6 +158,12 @@ def editors_note(text: str) -> bool:
     return bool(_EDITORS_NOTE.search(text.strip()))
 
 
+def signs_compilation(text: str) -> bool:
+    """本报记者 王云娜整理: the reporter compiled the statement printed above
+    the line, so it closes that text rather than opening the next."""
+    return text.rstrip().endswith("整理")
+
+
 def opens_box(text: str) -> bool:
     """Is the line the label of a box that opens an article (核心阅读, 编者按)?"""
     return bool(_OPENING_BOX.match(text.strip()))

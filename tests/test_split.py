@@ -1598,3 +1598,80 @@ def test_a_stub_goes_to_the_piece_whose_word_it_finishes_not_to_the_line_right_a
 """
     text = "".join(compact(body_text(a)) for a in split_page(page))
     assert "给予相应扶持。在兴庆区工会" in text
+
+
+STATEMENTS = """努力实现全面建成小康社会目标任务（两会·声音2020）
+
+建好“两张网” 探索城市治理现代化新路
+
+李强代表（上海市委书记）
+
+坚持人民城市属性，既突出共享，又强调共建共治，加强城市治理体系和治理能力现代化建设。
+
+当前，我们深化政务服务“一网通办”，推进城市运行“一网统管”，让城市更有温度。
+
+本报记者 刘士安 李泓冰整理
+
+在转型发展上率先蹚出一条新路来
+
+楼阳生代表（山西省委书记）
+
+建设国家资源型经济转型综合配套改革试验区，是习近平总书记交给山西的重大任务。
+
+强化转型布局。明确到“2020年打基础、2025年出雏型、2030年成体系”的转型发展目标。
+
+强化项目支撑。把项目作为转型硬抓手硬指标，全面推行承诺制、标准地、全代办改革。
+
+我们要深入贯彻习近平总书记重要讲话精神，确保如期全面建成小康社会。
+
+本报记者 胡健整理
+
+坚持以改革增活力促振兴
+
+张庆伟代表（黑龙江省委书记）
+
+全面深化改革是推动经济社会发展的强大动力。黑龙江坚持以改革增活力促振兴。
+
+一是持续深化国资国企改革，切实增强国有经济竞争力、创新力、控制力。
+
+二是持续深化农村改革，进一步解放和发展农业生产力。
+
+本报记者 吴齐强整理
+"""
+
+
+def test_a_compilers_line_closes_the_statement_above_it_and_opens_nothing():
+    # The last contribution's head reads as a subhead; the compiler's line
+    # above it must not open an article for it to head.
+    last = split_page(STATEMENTS)[-1]
+    assert last.headline.title != "坚持以改革增活力促振兴"
+    assert ("h", "坚持以改革增活力促振兴") in last.blocks, last.blocks
+    assert last.bylines[-2:] == ("本报记者 胡健整理", "本报记者 吴齐强整理"), last.bylines
+
+
+def test_nothing_under_the_next_headline_moves_up_past_an_articles_closing_byline():
+    # The opening under the second headline shares words with the first
+    # article, but the compiler's line has closed that article.
+    page = """## 以人民为中心 抓好重点工作
+
+我们要坚持以人民为中心的发展思想，在全面分析形势中坚定发展信心，扎实做好“六稳”工作，全面落实“六保”任务，统筹推进疫情防控和经济社会发展各项工作。
+
+要在“稳”和“保”的基础上积极进取，着力扩大内需，抓好保居民就业、保基本民生等重点工作，在推动高质量发展中不断创造高品质生活。
+
+要在务实功求实效上下更大功夫，力戒形式主义、官僚主义，把更多力量和资源向基层下沉，推动各项政策措施落地生根。
+
+本报记者 何聪整理
+
+## 树牢效果导向 科学精准施策
+
+我国经济正处在转变发展方式、优化经济结构的攻关期，发展前景向好。我们集中精力抓好“六稳”“六保”工作，统筹推进疫情防控和经济社会发展。
+
+坚持求真务实。不论决策还是执行，各个环节都要“真”和“实”。我们建立经济运行重要指标实时监测报告制度，密切跟踪监测经济运行态势。
+
+科学精准施策。我们畅通政策落实渠道，把每项政策落到居民、企业身上，确保真正落地见效。
+
+树牢效果导向。我们把效果导向贯穿各项工作始终，用效果检验工作，看风险隐患是不是得到有效管控。
+"""
+    first, second = split_page(page)
+    assert first.blocks[-1] == ("p", "本报记者 何聪整理"), first.blocks
+    assert second.blocks[0][1].startswith("我国经济正处在"), second.blocks
