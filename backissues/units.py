@@ -34,7 +34,7 @@ _AGENCY_LINE = re.compile(r"^(?:新华社(?:发|记者)?|视觉中国|中新社|
 # Box labels: boxes printed at the top of an article, above or under its
 # headline, and boxes that close the article they follow.
 _OPENING_BOXES = "阅读提示|核心阅读|内容提要|内容摘要|编者按|编者的话|开栏的话|引子"
-_CLOSING_BOXES = "编后|编后语|记者手记|相关链接|链接|背景链接|延伸阅读"
+_CLOSING_BOXES = "编后|编后语|记者手记|记者点评|记者札记|相关链接|链接|背景链接|延伸阅读"
 _BANNER = re.compile(rf"^(?:{_OPENING_BOXES}|{_CLOSING_BOXES})[：:]?$")
 _OPENING_BOX = re.compile(rf"^(?:{_OPENING_BOXES})[：:]?$")
 _EDITORS_NOTE = re.compile(r"^[【\[]?编者(?:按|的话)|——\s*编\s*者$")
