@@ -262,6 +262,14 @@ _ROLE_TITLE = (r"(?:书记|主席|主任|院长|团长|教授|作家|编辑|总�
                r"校长|所长|经理|董事长|社长|馆长|研究员|司令员|专家|医生|导演|演员|队长|秘书长|大使|总裁|负责人)")
 
 
+def is_speaker_line(text: str) -> bool:
+    """Who is speaking or writing, on a line of its own under a contribution's
+    head: （埃及）西夏姆·宰迈提, 何建明（中国作协副主席）, 李强代表（上海市委书记）."""
+    compact = re.sub(r"[\s\u00a0\u3000]", "", text)
+    return bool(re.fullmatch(r"[（(][\u4e00-\u9fff]{2,8}[）)][\u4e00-\u9fff·]{2,12}", compact)
+                or re.fullmatch(rf"[\u4e00-\u9fff·]{{2,4}}(?:代表|委员)?[（(][^（()）]{{0,38}}{_ROLE_TITLE}[）)]", compact))
+
+
 def _looks_like_headline(flat: str) -> bool:
     """A short line without sentence punctuation could be a headline or subhead."""
     if DATELINE.match(flat):
@@ -283,9 +291,7 @@ def _looks_like_headline(flat: str) -> bool:
     # ... or a speaker's words in a package of views: ——王诚代表（蚌埠市市长）
     if re.fullmatch(r"[—-]{1,2}[^，。—]{2,24}(?:代表|委员)(?:[（(][^（()）]{2,40}[）)])?", compact):
         return False
-    # Who is speaking or writing: （埃及）西夏姆·宰迈提, 何建明（中国作协副主席）
-    if re.fullmatch(r"[（(][\u4e00-\u9fff]{2,8}[）)][\u4e00-\u9fff·]{2,12}", compact) \
-            or re.fullmatch(rf"[\u4e00-\u9fff·]{{2,4}}(?:代表|委员)?[（(][^（()）]{{0,38}}{_ROLE_TITLE}[）)]", compact):
+    if is_speaker_line(compact):
         return False
     # Contact lines (邮箱, 传真, 电话, web addresses) are notes, not headlines.
     if re.search(r"@|https?:|www\.|邮箱|传真|电话[：:]|[0-9]{3,4}[-－)）][0-9]{7,8}", compact):

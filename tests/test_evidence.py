@@ -363,6 +363,18 @@ def test_more_headline_lines_than_a_headline_has_are_a_list(heads, is_list):
     assert headline_features(ctx, lambda text: {})["head.list"] == is_list
 
 
+@pytest.mark.parametrize("heads, after, contribution", [
+    ("完善治理体系 履行首都职责", "蔡奇代表（北京市委书记）\n\n首都工作具有代表性、指向性。", 1.0),
+    ("武汉是一座了不起的城市", "（韩国）金映秀\n\n我在武汉生活了五年。", 1.0),
+    # the page's headline printed over the first contribution's head
+    ("我们的心声\n\n“我随时准备着”", "刘兰芳（中国曲艺家协会名誉主席）\n\n我随时准备着。", 0.0),
+    ("完善治理体系 履行首都职责", "蔡奇代表说，首都工作具有代表性、指向性。", 0.0),
+])
+def test_one_line_over_who_is_speaking_heads_a_contribution(heads, after, contribution):
+    ctx = _context("我们共同承受着一段艰难的时光。", heads, after)
+    assert headline_features(ctx, lambda text: {})["head.speaker_below"] == contribution
+
+
 # -- WEIGHTS: the direction of each key weight ---------------------------------------------
 
 # Only entries whose direction follows from what they mean; the headline weights
@@ -377,7 +389,7 @@ NEGATIVE = [
     "join.distance", "join.dateline", "join.bracket_open", "join.bracket_unopened", "join.fresh_start",
     "join.across_headline",
     "head.unmarked_on_marked_page", "head.similar_above_below", "head.parallel", "head.sidebar_tag",
-    "head.article_words_below", "head.in_collection", "head.list",
+    "head.article_words_below", "head.in_collection", "head.list", "head.speaker_below",
     "line.continues_prev", "line.runs_on", "line.comma", "line.long", "line.attribution",
     "share.signoff_inside",
 ]

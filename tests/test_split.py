@@ -1675,3 +1675,10 @@ def test_nothing_under_the_next_headline_moves_up_past_an_articles_closing_bylin
     first, second = split_page(page)
     assert first.blocks[-1] == ("p", "本报记者 何聪整理"), first.blocks
     assert second.blocks[0][1].startswith("我国经济正处在"), second.blocks
+
+
+def test_a_package_of_views_each_headed_over_its_speaker_stays_one_article():
+    [package] = split_page(STATEMENTS)
+    assert package.headline.title == "努力实现全面建成小康社会目标任务（两会·声音2020）"
+    assert [text for kind, text in package.blocks if kind == "h"] == [
+        "建好“两张网” 探索城市治理现代化新路", "在转型发展上率先蹚出一条新路来", "坚持以改革增活力促振兴"]
