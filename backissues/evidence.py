@@ -14,7 +14,7 @@ import jieba
 import rjieba
 
 from .units import (DATELINE, PART_NUMBER, Unit, bracket_depth, ends_paragraph, ends_sentence, is_bracketed_note,
-                    is_speaker_line, starts_mid_sentence)
+                    is_speaker_line, signs_compilation, starts_mid_sentence)
 
 WEIGHTS = {
     # joining a piece that ends mid-sentence to its continuation
@@ -74,6 +74,7 @@ WEIGHTS = {
     "head.article_words_below": -1.25,   # hand-set, see above
     "head.in_collection": -3.0,          # hand-set (added after the last fit): corpus B-cubed +0.003
     "head.speaker_below": -3.0,          # hand-set (added after the last fit): 82 of 85 such groups are no headline
+    "head.only_byline_above": -3.0,      # hand-set (added after the last fit): none of the 17 such groups is a headline
     "head.dateline_above": 3.0,          # hand-set (added after the last fit): 181 of 182 such groups are headlines
     # sharing the pieces around a headline between the article above and the
     # new one (pieces printed before their headline; columns interleaved)
@@ -353,6 +354,9 @@ def headline_features(ctx: HeadContext, vectors) -> dict[str, float]:
         # A contribution to a collection an editor's note presents, unless it
         # is dated, signed, tagged or kicked like an article of its own.
         "head.in_collection": float(ctx.in_collection and not (dated or signed or tagged or _is_kicker(heads[0].text))),
+        # Only a byline between the group and the one above: it signs that
+        # part, and the group is the next heading inside it (a letter's title).
+        "head.only_byline_above": float(len(ctx.before) == 1 and last.kind == "byline" and not signs_compilation(last.text)),
         # One line over who is speaking (李强代表（上海市委书记）, （韩国）金映秀):
         # a contribution's head in a package of views, not an article's.
         "head.speaker_below": float(len(heads) == 1 and nxt is not None and nxt.kind == "body" and is_speaker_line(nxt.text)),

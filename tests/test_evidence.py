@@ -375,6 +375,18 @@ def test_one_line_over_who_is_speaking_heads_a_contribution(heads, after, contri
     assert headline_features(ctx, lambda text: {})["head.speaker_below"] == contribution
 
 
+@pytest.mark.parametrize("before, part", [
+    # a byline under a part's head, then the letter the part prints
+    ("本报记者 高炳", 1.0),
+    # a compiler's line closes the statement above it; what follows may be an article
+    ("本报记者 王永战整理", 0.0),
+    ("本报记者 高炳\n\n我们共同承受着一段艰难的时光。", 0.0),
+])
+def test_a_group_with_only_a_byline_above_it_is_a_part_of_the_article_that_byline_signs(before, part):
+    ctx = _context(before, "一封写给妻子的“道歉信”（摘编）", "亲爱的，这些天我一直在医院，没能回家陪你。")
+    assert headline_features(ctx, lambda text: {})["head.only_byline_above"] == part
+
+
 # -- WEIGHTS: the direction of each key weight ---------------------------------------------
 
 # Only entries whose direction follows from what they mean; the headline weights
@@ -390,6 +402,7 @@ NEGATIVE = [
     "join.across_headline",
     "head.unmarked_on_marked_page", "head.similar_above_below", "head.parallel", "head.sidebar_tag",
     "head.article_words_below", "head.in_collection", "head.list", "head.speaker_below",
+    "head.only_byline_above",
     "line.continues_prev", "line.runs_on", "line.comma", "line.long", "line.attribution",
     "share.signoff_inside",
 ]
