@@ -26,7 +26,9 @@ DATELINE = re.compile(
 # The page a continuation mark points to: 第1版, 第１版, 第二版.
 MARK_PAGE = r"[0-9０-９一二三四五六七八九十]+"
 CONTINUATION_MARK = re.compile(rf"^[（(](?:上接|下转|转自|接)第?{MARK_PAGE}版[）)]$")
-_STAFF_CREDIT = re.compile(r"^(?:本版)?(?:版式设计|制图|责编|责任编辑|美编|校对|编辑|图片编辑|数据来源|资料来源)[：:]")
+# The colon may be lost in the scan: 版式设计 蔡华伟.
+_STAFF_CREDIT = re.compile(r"^(?:本版)?(?:(?:版式设计|制图|责编|责任编辑|美编|校对|编辑|图片编辑|数据来源|资料来源)[：:]"
+                           r"|(?:版式设计|责任编辑|图片编辑)[\s\u00a0\u3000]+[\u4e00-\u9fff·]{2,4}$)")
 # A bare 图 credits a picture only after an agency (新华社图); a headline may
 # end in 图 (全国铁路今日起调图, 垄亩耕作图). Cartoons' "X图 Y文" are matched apart.
 _CREDIT_END = re.compile(r"(?:摄|摄影|摄影报道|供图|制图|绘图|(?<=社)图|漫画)(?:[（(][^）)]{1,12}[）)])?$")

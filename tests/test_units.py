@@ -53,6 +53,8 @@ def test_sentence_that_mentions_a_reporter_is_body():
     "视觉中国供图",
     "责任编辑：陈静",
     "版式设计：赵文",
+    "版式设计 蔡华伟",      # the colon lost in the scan
+    "版式设计\u3000张丹峰",
     "数据来源：市统计局",
 ])
 def test_credit_line_is_a_credit(line):
