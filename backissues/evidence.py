@@ -92,6 +92,7 @@ WEIGHTS = {
     "line.single_char_tail": -1.0,  # ends in a one-character word: a cut mid-phrase
     "line.continues_prev": -3.5,  # the previous piece runs on into this line
     "line.runs_on": -2.5,         # this line runs on into the next piece
+    "line.left_open": -3.0,       # stops inside a quote, book title or bracket: “我是一位 | 民宿从业者
     "line.opens_next": 1.5,       # followed by a byline or dateline
     "line.date_start": -2.0,      # "3月16日，…", "近年来，…" open a sentence, not a headline
     "line.column_tag": 3.0,       # ends in a column's name in brackets: 标题（人民时评）
@@ -174,6 +175,8 @@ def headline_line_score(unit: Unit, prev: Unit | None, nxt: Unit | None, claimed
                                                    or opens_on_bound_word(nxt.text)) \
             and not _runs_into(prev, nxt.text) and (unit.glued or not claimed):
         score += w["line.runs_on"]
+    if leaves_open(text):
+        score += w["line.left_open"]
     if nxt is not None and (nxt.kind == "byline" or nxt.kind == "body" and DATELINE.match(nxt.text)):
         score += w["line.opens_next"]
     if _TIME_OPENER.match(text) and not _is_kicker(text):
@@ -209,6 +212,14 @@ def _runs_into(prev: Unit | None, text: str) -> bool:
 def _closes_a_quote(text: str) -> bool:
     """A full paragraph that ends its sentence: what a ——speaker line signs."""
     return len(text) >= 40 and ends_sentence(text) and not is_bracketed_note(text) and not COLUMN_TAG.search(text)
+
+
+def leaves_open(text: str) -> bool:
+    """Does the text open a quote, a book title or a bracket it does not close?"""
+    return bracket_depth(text) > 0 or any(text.count(a) > text.count(b) for a, b in _PAIRS)
+
+
+_PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("「", "」"), ("【", "】"))
 
 
 def ends_mid_word(text: str) -> bool:

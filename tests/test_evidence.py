@@ -230,6 +230,17 @@ def test_a_line_opening_with_a_time_and_a_comma_is_a_cut_sentence(line):
     assert headline_line_score(one(line), None, None) < LINE_THRESHOLD
 
 
+@pytest.mark.parametrize("cut, whole", [
+    ("天津一位网友留言表示：“我是一位", "“我是一位民宿从业者”"),
+    ("由中国作家创作的童书《", "童书《白狐迪拉与月亮石》出版"),
+    ("基地采取统一建设（分户种植", "基地采取统一建设（分户种植）"),
+])
+def test_a_line_that_stops_inside_a_quote_or_bracket_is_a_cut_sentence(cut, whole):
+    # A headline closes what it opens; a line left inside “…, 《… or （… is the
+    # first part of a body line a hard line break cut.
+    assert headline_line_score(one(cut), None, None) < LINE_THRESHOLD <= headline_line_score(one(whole), None, None)
+
+
 def test_a_kicker_may_open_with_a_time():
     # 5月27日，…委员通道开启—— leads into its headline; only the dash tells it apart.
     def score(text):
@@ -403,7 +414,7 @@ NEGATIVE = [
     "head.unmarked_on_marked_page", "head.similar_above_below", "head.parallel", "head.sidebar_tag",
     "head.article_words_below", "head.in_collection", "head.list", "head.speaker_below",
     "head.only_byline_above",
-    "line.continues_prev", "line.runs_on", "line.comma", "line.long", "line.attribution",
+    "line.continues_prev", "line.runs_on", "line.left_open", "line.comma", "line.long", "line.attribution",
     "share.signoff_inside",
 ]
 
