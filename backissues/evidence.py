@@ -89,6 +89,7 @@ WEIGHTS = {
     "line.base": 1.0,
     "line.long": -0.3,            # per character beyond 24
     "line.comma": -0.6,           # per comma inside
+    "line.tied_comma": -0.6,      # per comma more, when a bare line break ties the line to the body below
     "line.single_char_tail": -1.0,  # ends in a one-character word: a cut mid-phrase
     "line.continues_prev": -3.5,  # the previous piece runs on into this line
     "line.runs_on": -2.5,         # this line runs on into the next piece
@@ -163,7 +164,12 @@ def headline_line_score(unit: Unit, prev: Unit | None, nxt: Unit | None, claimed
         return w["line.markup"]
     text = unit.text.replace(" ", "")
     score = w["line.base"] + w["line.long"] * max(0, len(text) - 24)
-    score += w["line.comma"] * (text.count("，") + text.count(","))
+    commas = text.count("，") + text.count(",")
+    score += w["line.comma"] * commas
+    if unit.glued and nxt is not None and nxt.kind == "body":
+        # On a page that ends paragraphs with a blank line, the bare break
+        # already says "inside a paragraph"; a comma says "inside a sentence".
+        score += w["line.tied_comma"] * commas
     if ends_mid_word(text):
         score += w["line.single_char_tail"]
     if _runs_into(prev, text):

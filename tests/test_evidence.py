@@ -241,6 +241,25 @@ def test_a_line_that_stops_inside_a_quote_or_bracket_is_a_cut_sentence(cut, whol
     assert headline_line_score(one(cut), None, None) < LINE_THRESHOLD <= headline_line_score(one(whole), None, None)
 
 
+def _page_with(line: str, gap: str) -> str:
+    # Paragraphs end with a blank line, so a bare line break falls inside one.
+    paragraphs = ["市总工会近日召开会议，部署今年的帮扶工作。", "会议要求各级工会把困难职工的冷暖放在心上。",
+                  "各区工会随后分头走访慰问了一线职工。", "下一步，市总还将开展技能培训活动。"]
+    rest = "通过网络平台为职工开设免费课程，努力实现停工不停学。"
+    return "\n\n".join(paragraphs[:2] + [line + gap + rest] + paragraphs[2:]) + "\n"
+
+
+def test_a_comma_counts_twice_against_a_line_a_bare_break_ties_to_the_body():
+    line = "记者在采访中了解到，全国多所学校"
+    def score(gap):
+        units = units_of(_page_with(line, gap))
+        i = next(i for i, u in enumerate(units) if u.text == line)
+        return units[i].glued, headline_line_score(units[i], units[i - 1], units[i + 1])
+    assert score("\n") == (True, pytest.approx(WEIGHTS["line.base"] + WEIGHTS["line.comma"] + WEIGHTS["line.tied_comma"]))
+    assert score("\n\n") == (False, pytest.approx(WEIGHTS["line.base"] + WEIGHTS["line.comma"]))
+    assert score("\n")[1] < LINE_THRESHOLD <= score("\n\n")[1]
+
+
 def test_a_kicker_may_open_with_a_time():
     # 5月27日，…委员通道开启—— leads into its headline; only the dash tells it apart.
     def score(text):
@@ -414,7 +433,7 @@ NEGATIVE = [
     "head.unmarked_on_marked_page", "head.similar_above_below", "head.parallel", "head.sidebar_tag",
     "head.article_words_below", "head.in_collection", "head.list", "head.speaker_below",
     "head.only_byline_above",
-    "line.continues_prev", "line.runs_on", "line.left_open", "line.comma", "line.long", "line.attribution",
+    "line.continues_prev", "line.runs_on", "line.left_open", "line.comma", "line.tied_comma", "line.long", "line.attribution",
     "share.signoff_inside",
 ]
 
