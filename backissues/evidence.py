@@ -95,6 +95,7 @@ WEIGHTS = {
     "line.runs_on": -2.5,         # this line runs on into the next piece
     "line.left_open": -3.0,       # stops inside a quote, book title or bracket: “我是一位 | 民宿从业者
     "line.opens_next": 1.5,       # followed by a byline or dateline
+    "line.speech": -2.0,          # "…表示，…": reported speech, inside a sentence
     "line.date_start": -2.0,      # "3月16日，…", "近年来，…" open a sentence, not a headline
     "line.column_tag": 3.0,       # ends in a column's name in brackets: 标题（人民时评）
     "line.subtitle_dash": 4.0,    # ——subtitle, right under a headline line
@@ -153,7 +154,14 @@ _OPENER_WORDS = r"近年来|近日|日前|目前|今年以来|此外|同时|据�
 # "3月16日，…", "2019年11月，…", "近年来，…", "截至去年底，…": a sentence's time or
 # link opener; a headline line starts with its subject (a kicker ending in —— may not).
 _TIME_OPENER = re.compile(rf"^(?:\d{{1,2}}月\d{{1,2}}日|(?:\d{{4}}年(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?|\d{{1,2}}月|{_OPENER_WORDS}|"
-                          r"今年|去年|当前|如今|此前|随后|截至[^，]{1,12})，)")
+                          r"今年|去年|当前|如今|此前|随后|截至[^，]{1,12}|"
+                          r"为此|对此|因此|其中|另外|与此同时|不久前|近期|此后|事实上|实际上|特别是|尤其是|"
+                          r"一方面|另一方面|首先|其次|据(?:介绍|统计|报道)|第[一二三四五六七八九十]{1,3})，)")
+# "…秘书长迪雅里克表示，蝗虫…": reported speech runs on in a sentence; a
+# headline gives its speaker a colon (李克强：…).
+_SPEECH = re.compile(r"(?:表示|认为|指出|强调|介绍|说|称|透露|坦言)[，,]")
+# "…余额198.6 | 万亿元", "…收入1635 | .93亿元": a number cut in two.
+_NUMBER_GOES_ON = re.compile(r"^(?:[.．]\d|[万亿元年月日个名家人岁%])")
 
 
 def headline_line_score(unit: Unit, prev: Unit | None, nxt: Unit | None, claimed: bool = False) -> float:
@@ -178,6 +186,8 @@ def headline_line_score(unit: Unit, prev: Unit | None, nxt: Unit | None, claimed
     # then this line is printed inside a cut sentence, no part of it. Nor, unless
     # a bare line break ties this line to the next, when a piece printed earlier does.
     if nxt is not None and nxt.kind == "body" and (word_across(text, nxt.text) or nxt.starts_open
+                                                   or text[-1:].isascii() and text[-1:].isdigit()
+                                                   and _NUMBER_GOES_ON.match(nxt.text)
                                                    or opens_on_bound_word(nxt.text)) \
             and not _runs_into(prev, nxt.text) and (unit.glued or not claimed):
         score += w["line.runs_on"]
@@ -187,6 +197,8 @@ def headline_line_score(unit: Unit, prev: Unit | None, nxt: Unit | None, claimed
         score += w["line.opens_next"]
     if _TIME_OPENER.match(text) and not _is_kicker(text):
         score += w["line.date_start"]
+    if _SPEECH.search(text) and not _is_kicker(text):
+        score += w["line.speech"]
     if COLUMN_TAG.search(text):
         score += w["line.column_tag"]
     if text.startswith("——") and prev is not None and prev.kind == "head":

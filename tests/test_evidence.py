@@ -260,6 +260,27 @@ def test_a_comma_counts_twice_against_a_line_a_bare_break_ties_to_the_body():
     assert score("\n")[1] < LINE_THRESHOLD <= score("\n\n")[1]
 
 
+@pytest.mark.parametrize("line", ["为此，着陆场系统进行了科学部署", "据介绍，清华大学将调整春季学期",
+                                  "第四，践行社会责任需要全面推动"])
+def test_a_line_opening_with_a_link_word_and_a_comma_is_a_cut_sentence(line):
+    assert headline_line_score(one(line), None, None) < LINE_THRESHOLD
+
+
+@pytest.mark.parametrize("line", ["联合国秘书长发言人迪雅里克表示，蝗虫", "农业农村部专家认为，预计一季度"])
+def test_a_line_of_reported_speech_is_a_cut_sentence(line):
+    # A headline gives its speaker a colon (李克强：…), a sentence a comma.
+    assert headline_line_score(one(line), None, None) < LINE_THRESHOLD
+    assert headline_line_score(one(line.replace("表示，", "：").replace("认为，", "：")), None, None) >= LINE_THRESHOLD
+
+
+@pytest.mark.parametrize("rest, runs_on", [(".93亿元，为预算的99%。执行中，部分项目调整了支出结构。", True),
+                                           ("万亿元，比上年末增长8.7%，增速与上年持平。", True),
+                                           ("2020年是全面建成小康社会和“十三五”规划收官之年。", False)])
+def test_a_line_ending_in_a_number_that_the_next_piece_goes_on_with_runs_on(rest, runs_on):
+    line = one("中央国有资本经营预算收入1635")
+    assert (headline_line_score(line, None, one(rest)) < LINE_THRESHOLD) == runs_on
+
+
 def test_a_kicker_may_open_with_a_time():
     # 5月27日，…委员通道开启—— leads into its headline; only the dash tells it apart.
     def score(text):
@@ -433,7 +454,7 @@ NEGATIVE = [
     "head.unmarked_on_marked_page", "head.similar_above_below", "head.parallel", "head.sidebar_tag",
     "head.article_words_below", "head.in_collection", "head.list", "head.speaker_below",
     "head.only_byline_above",
-    "line.continues_prev", "line.runs_on", "line.left_open", "line.comma", "line.tied_comma", "line.long", "line.attribution",
+    "line.continues_prev", "line.runs_on", "line.left_open", "line.comma", "line.tied_comma", "line.speech", "line.long", "line.attribution",
     "share.signoff_inside",
 ]
 
