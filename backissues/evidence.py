@@ -186,9 +186,7 @@ def headline_line_score(unit: Unit, prev: Unit | None, nxt: Unit | None, claimed
     # then this line is printed inside a cut sentence, no part of it. Nor, unless
     # a bare line break ties this line to the next, when a piece printed earlier does.
     if nxt is not None and nxt.kind == "body" and (word_across(text, nxt.text) or nxt.starts_open
-                                                   or text[-1:].isascii() and text[-1:].isdigit()
-                                                   and _NUMBER_GOES_ON.match(nxt.text)
-                                                   or opens_on_bound_word(nxt.text)) \
+                                                   or _number_goes_on(text, nxt.text) or opens_on_bound_word(nxt.text)) \
             and not _runs_into(prev, nxt.text) and (unit.glued or not claimed):
         score += w["line.runs_on"]
     if leaves_open(text):
@@ -232,12 +230,17 @@ def _closes_a_quote(text: str) -> bool:
     return len(text) >= 40 and ends_sentence(text) and not is_bracketed_note(text) and not COLUMN_TAG.search(text)
 
 
+_PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("「", "」"), ("【", "】"))
+
+
 def leaves_open(text: str) -> bool:
     """Does the text open a quote, a book title or a bracket it does not close?"""
     return bracket_depth(text) > 0 or any(text.count(a) > text.count(b) for a, b in _PAIRS)
 
 
-_PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("「", "」"), ("【", "】"))
+def _number_goes_on(text: str, after: str) -> bool:
+    """Does a number the text ends in go on in the next piece (…1635 | .93亿元)?"""
+    return text[-1:].isascii() and text[-1:].isdigit() and bool(_NUMBER_GOES_ON.match(after))
 
 
 def ends_mid_word(text: str) -> bool:
