@@ -194,11 +194,15 @@ def _drop_repeated_runs(units: list[Unit]) -> tuple[list[Unit], dict[int, str]]:
                 run = _common_run(texts[other], texts[u.index], shingle)
                 if len(run) < REPEAT_RUN:
                     continue
-                loser = _reprint(texts[other], texts[u.index], run, other, u.index)
-                if loser is None:
-                    if _read_in_both(texts[other], texts[u.index], run):
+                a, b = texts[other], texts[u.index]
+                if _opens_in_both(a, b, run):
+                    loser = _reprint(a, b, run, other, u.index)
+                    if loser is None:       # words around it in both: a passage quoted twice
                         continue
-                    loser = _copy_that_does_not_read_on(texts[other], texts[u.index], run, other, u.index)
+                elif _stops_a_sentence(a, b, run):
+                    continue                # it reads whole: quoted twice
+                else:
+                    loser = _copy_that_does_not_read_on(a, b, run, other, u.index)
                 texts[loser] = texts[loser].replace(run, "", 1)
                 line = next(x.line for x in body if x.index == loser)
                 cut[loser] = f"removed duplicate run of {len(run)} characters inside line {line}: {run[:20]}…"
@@ -221,15 +225,15 @@ def _opens_in_both(a: str, b: str, run: str) -> bool:
     return opens_clause(a) and opens_clause(b)
 
 
-def _read_in_both(a: str, b: str, run: str) -> bool:
-    """Does the run read whole in both paragraphs: a passage the page quotes
-    twice (a speech cited in a report and in its commentary)? It opens a
-    clause in both, or stops at a sentence's end. A block printed twice by
-    OCR is a column cut: it starts mid-clause and stops mid-sentence."""
+def _stops_a_sentence(a: str, b: str, run: str) -> bool:
+    """Does the run stop at a sentence's end, so it reads whole: a passage
+    the page quotes twice (a speech cited in a report and in its commentary)?
+    A block printed twice by OCR is a column cut: it starts mid-clause and
+    stops mid-sentence."""
     def stops_sentence(text: str) -> bool:
         end = text.index(run) + len(run)
         return end < len(text) and text[end] in _SENTENCE_END
-    return _opens_in_both(a, b, run) or run[-1] in _SENTENCE_END or stops_sentence(a) or stops_sentence(b)
+    return run[-1] in _SENTENCE_END or stops_sentence(a) or stops_sentence(b)
 
 
 def _common_run(a: str, b: str, seed: str) -> str:
@@ -245,12 +249,11 @@ def _common_run(a: str, b: str, seed: str) -> str:
 
 
 def _reprint(a: str, b: str, run: str, index_a: int, index_b: int) -> int | None:
-    """A copy with nothing but marks around it (a ■ box quoting the report)
-    is the reprint, whether or not the passage reads whole. A piece that is
-    all run but starts where the other copy is mid-clause is a column's
-    continuation, not a box."""
-    if not _opens_in_both(a, b, run):
-        return None
+    """Of a run that opens a clause in both, a copy with nothing but marks
+    around it (a ■ box quoting the report) is the reprint, whether or not the
+    passage reads whole. (A piece that is all run but starts where the other
+    copy is mid-clause is a column's continuation, not a box: the caller
+    asks `_opens_in_both` first.)"""
     if not _WORDS.search(a.replace(run, "", 1)):
         return index_a
     if not _WORDS.search(b.replace(run, "", 1)):
