@@ -235,7 +235,7 @@ _PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("「", "」"), ("【"
 
 def leaves_open(text: str) -> bool:
     """Does the text open a quote, a book title or a bracket it does not close?"""
-    return bracket_depth(text) > 0 or any(text.count(a) > text.count(b) for a, b in _PAIRS)
+    return open_bracket(text) or any(text.count(a) > text.count(b) for a, b in _PAIRS)
 
 
 def _number_goes_on(text: str, after: str) -> bool:
