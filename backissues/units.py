@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from .repair import CJK, GLUED_CREDIT, clean_body, clean_heading, full_width_punct, strip_markup
@@ -373,4 +373,21 @@ def read_units(text: str) -> tuple[list[Unit], bool]:
     for number, raw, notes, glued in _lines(text, wrapped):
         kind, clean, level, bold, own = classify(raw, wrapped)
         units.append(Unit(len(units), number, raw.rstrip(), clean, kind, level, bold, notes + own, glued))
-    return units, wrapped
+    return _bold_as_headings(units), wrapped
+
+
+def _bold_as_headings(units: list[Unit]) -> list[Unit]:
+    """On a page with no # headings whose headline lines are **bold**, from
+    the first, bold is how the page marks its headlines, as another page marks
+    them ## (over ### for the lines under). Beside # headings, or under a
+    plain first headline, a bold line is an in-article subhead."""
+    heads = [u for u in units if u.kind == HEAD]
+    if any(u.level for u in units) or sum(u.bold for u in heads) < 2 or not heads[0].bold:
+        return units
+    out = []
+    for u in units:
+        if u.kind == HEAD and u.bold:
+            under = bool(out) and out[-1].kind == HEAD and out[-1].level and out[-1].index == u.index - 1
+            u = replace(u, level=3 if under else 2, bold=False)
+        out.append(u)
+    return out

@@ -60,6 +60,11 @@ DAMAGE = {
     "running-head": lambda text, rng: "工人日报  2020年3月5日  星期四\n\n" + text + "\n\n— 3 —\n",
     "wraps-no-blank-lines": lambda text, rng: re.sub(r"\n\s*\n", "\n", _wrap(text, rng)),
     "wraps-as-paragraphs": lambda text, rng: _wrap(text, rng).replace("\n", "\n\n"),
+    # Markdown headings as another converter writes them, or half lost.
+    "bold-heads": lambda text, rng: re.sub(r"(?m)^#{1,6}\s+(.*)$", r"**\1**", text),
+    "lost-markup": lambda text, rng: re.sub(r"(?m)^#{1,6}\s+(.*)$",
+                                            lambda m: m.group(1) if rng.random() < 0.3 else m.group(), text),
+    "no-markup": lambda text, rng: re.sub(r"(?m)^#{1,6}\s+", "", text).replace("**", ""),
 }
 
 

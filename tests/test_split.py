@@ -1682,3 +1682,28 @@ def test_a_package_of_views_each_headed_over_its_speaker_stays_one_article():
     assert package.headline.title == "努力实现全面建成小康社会目标任务（两会·声音2020）"
     assert [text for kind, text in package.blocks if kind == "h"] == [
         "建好“两张网” 探索城市治理现代化新路", "在转型发展上率先蹚出一条新路来", "坚持以改革增活力促振兴"]
+
+
+BOLD_PAGE = """**全市职工书屋建设提质增效**
+
+**今年新建示范书屋300家**
+
+近日，某市总工会召开职工书屋建设推进会，会议提出今年将新建示范书屋300家。
+
+会上，5家单位作了交流发言，介绍了各自建设职工书屋的做法。
+
+**区总工会开展送清凉活动**
+
+7月10日，某区总工会走访慰问高温一线职工，为他们送去防暑降温用品。
+
+活动共发放慰问品2000余份，覆盖环卫、建筑、快递等行业。
+"""
+
+
+def test_a_page_headed_in_bold_splits_as_its_markdown_twin_does():
+    marked = BOLD_PAGE.replace("**全市", "## 全市").replace("**今年", "### 今年").replace("**区总", "## 区总").replace("**\n", "\n")
+
+    def shape(page):
+        return [(a.headline.title, a.headline.subtitle, len(a.blocks)) for a in split_page(page)]
+    assert shape(BOLD_PAGE) == shape(marked) == [("全市职工书屋建设提质增效", "今年新建示范书屋300家", 2),
+                                                  ("区总工会开展送清凉活动", None, 2)]

@@ -155,6 +155,23 @@ def test_bold_line_is_a_head():
     assert unit.text == "坚持不懈抓落实"
 
 
+def test_a_page_that_marks_its_headlines_in_bold_reads_them_as_headings():
+    # No # headings, and bold from the first headline line: bold is the
+    # page's heading mark, a line under another standing for ###.
+    units, _ = read_units("**全市职工书屋建设提质增效**\n\n**今年新建示范书屋300家**\n\n会上，5家单位作了发言。"
+                          "\n\n**区总工会开展送清凉活动**\n\n活动共发放慰问品2000余份。")
+    assert [(u.kind, u.level, u.bold) for u in units if u.kind == HEAD] == [(HEAD, 2, False), (HEAD, 3, False), (HEAD, 2, False)]
+
+
+@pytest.mark.parametrize("page", [
+    "## 全市职工书屋建设提质增效\n\n会上，5家单位作了发言。\n\n**一、建设情况**\n\n今年新建300家。\n\n**二、下步打算**",
+    "全市职工书屋建设提质增效\n\n会上，5家单位作了发言。\n\n**一、建设情况**\n\n今年新建300家。\n\n**二、下步打算**",
+])
+def test_bold_lines_beside_headings_or_under_a_plain_headline_stay_subheads(page):
+    units, _ = read_units(page)
+    assert [(u.level, u.bold) for u in units if u.kind == HEAD][1:] == [(0, True), (0, True)]
+
+
 def test_short_plain_line_without_punctuation_is_a_head_candidate():
     assert one("老师傅带出新徒弟").kind == HEAD
 
