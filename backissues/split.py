@@ -121,6 +121,7 @@ def _prepare(text: str) -> tuple[list[Unit], dict[int, str], dict[int, list[int]
     units, wrapped = read_units(text)
     units, folios = _drop_folios(units)
     units = _demote_cut_headlines(units, wrapped)
+    units = _rejoin_wrapped_headlines(units)
     units, dropped = _drop_duplicates(units)
     dropped.update(folios)
     units, cut = _drop_repeated_runs(units)
@@ -278,6 +279,27 @@ def _demote_cut_headlines(units: list[Unit], wrapped: bool) -> list[Unit]:
                 < evidence.LINE_THRESHOLD:
             text, notes = clean_body(unit.raw, wrapped)
             unit = replace(unit, text=text, kind=BODY, level=0, bold=False, notes=tuple(notes))
+        out.append(unit)
+    return out
+
+
+def _rejoin_wrapped_headlines(units: list[Unit]) -> list[Unit]:
+    """Two headline lines with no blank line between, on a page that leaves
+    one between its headline lines, are one headline wrapped in two; so are
+    two that a word runs across (…推进西部大 | 开发形成新格局…) on a page
+    that leaves none: a title over its subtitle ends on a whole word. Not a
+    kicker over its title, a ——subtitle, or lines spaced out like names
+    (吉  林), whose characters stand apart on purpose."""
+    out: list[Unit] = []
+    for unit in units:
+        above = out[-1] if out else None
+        if above is not None and above.kind == unit.kind == HEAD and above.level == unit.level \
+                and unit.line == above.line + 1 and not re.search(r"[—-]$", above.text) \
+                and not unit.text.startswith("—") and not re.search(r"\S[\s\u00a0\u3000]+\S", above.text) \
+                and (above.glued or evidence.ends_mid_word(above.text) and evidence.word_across(above.text, unit.text)):
+            note = f"joined headline line {above.line} with line {unit.line} (a headline broken by a line wrap)"
+            out[-1] = replace(above, text=evidence.glue(above.text, unit.text), notes=above.notes + unit.notes + (note,))
+            continue
         out.append(unit)
     return out
 

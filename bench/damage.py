@@ -60,6 +60,10 @@ DAMAGE = {
     "running-head": lambda text, rng: "工人日报  2020年3月5日  星期四\n\n" + text + "\n\n— 3 —\n",
     "wraps-no-blank-lines": lambda text, rng: re.sub(r"\n\s*\n", "\n", _wrap(text, rng)),
     "wraps-as-paragraphs": lambda text, rng: _wrap(text, rng).replace("\n", "\n\n"),
+    "wrapped-headlines": lambda text, rng: re.sub(
+        r"(?m)^(#{1,6}\s+)?([^\n。，！？#]{16,40})$",
+        lambda m: (m.group(1) or "") + m.group(2)[:len(m.group(2)) // 2] + "\n" + (m.group(1) or "")
+        + m.group(2)[len(m.group(2)) // 2:] if rng.random() < 0.5 else m.group(), text),
     # Markdown headings as another converter writes them, or half lost.
     "bold-heads": lambda text, rng: re.sub(r"(?m)^#{1,6}\s+(.*)$", r"**\1**", text),
     "lost-markup": lambda text, rng: re.sub(r"(?m)^#{1,6}\s+(.*)$",

@@ -1707,3 +1707,32 @@ def test_a_page_headed_in_bold_splits_as_its_markdown_twin_does():
         return [(a.headline.title, a.headline.subtitle, len(a.blocks)) for a in split_page(page)]
     assert shape(BOLD_PAGE) == shape(marked) == [("全市职工书屋建设提质增效", "今年新建示范书屋300家", 2),
                                                   ("区总工会开展送清凉活动", None, 2)]
+
+
+def test_a_headline_wrapped_in_two_lines_is_one_headline_again():
+    # No blank line between two headline lines, on a page that leaves one
+    # everywhere else: one headline broken by a line wrap.
+    page = ("全市职工书屋建设提质增效今年新建\n示范书屋300家\n\n"
+            "近日，某市总工会召开职工书屋建设推进会，会议提出今年将新建示范书屋300家。\n\n"
+            "会上，5家单位作了交流发言，介绍了各自建设职工书屋的做法。\n")
+    [article] = split_page(page)
+    assert (article.headline.title, article.headline.subtitle) == ("全市职工书屋建设提质增效今年新建示范书屋300家", None)
+    assert "line 1: joined headline line 1 with line 2 (a headline broken by a line wrap)" in article.repairs
+
+
+def test_on_a_page_without_blank_lines_a_word_across_two_headline_lines_joins_them():
+    page = ("关于进一步加强农民工工资支付保\n障工作的实施意见\n"
+            "为切实保障农民工合法权益，现就进一步加强农民工工资支付保障工作提出如下意见。\n"
+            "区总工会开展送清凉活动\n让一线职工感受工会温暖\n"
+            "7月10日，某区总工会走访慰问高温一线职工，为他们送去防暑降温用品。\n")
+    assert [(a.headline.title, a.headline.subtitle) for a in split_page(page)] == [
+        ("关于进一步加强农民工工资支付保障工作的实施意见", None),
+        ("区总工会开展送清凉活动", "让一线职工感受工会温暖")]     # a title over its subtitle ends on a whole word
+
+
+def test_a_kicker_set_right_over_its_title_keeps_its_place():
+    page = ("锦州市总拓展企业民主管理指导站的服务范围——\n民主管理指导站成招商合作招牌\n\n"
+            "近日，锦州市总工会在七里河经济开发区建起民主管理指导站。\n\n"
+            "指导站已为园区20多家企业提供服务，受到企业和职工欢迎。\n")
+    [article] = split_page(page)
+    assert (article.headline.kicker, article.headline.title) == ("锦州市总拓展企业民主管理指导站的服务范围——", "民主管理指导站成招商合作招牌")
