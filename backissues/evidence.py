@@ -193,9 +193,9 @@ def headline_line_score(unit: Unit, prev: Unit | None, nxt: Unit | None, claimed
         score += w["line.left_open"]
     if nxt is not None and (nxt.kind == "byline" or nxt.kind == "body" and DATELINE.match(nxt.text)):
         score += w["line.opens_next"]
-    if _TIME_OPENER.match(text) and not _is_kicker(text):
+    if _TIME_OPENER.match(text) and not is_kicker(text):
         score += w["line.date_start"]
-    if _SPEECH.search(text) and not _is_kicker(text):
+    if _SPEECH.search(text) and not is_kicker(text):
         score += w["line.speech"]
     if COLUMN_TAG.search(text):
         score += w["line.column_tag"]
@@ -385,7 +385,7 @@ def headline_features(ctx: HeadContext, vectors) -> dict[str, float]:
         "head.pieces_below": min(len(body_after), 10) / 10,
         # A contribution to a collection an editor's note presents, unless it
         # is dated, signed, tagged or kicked like an article of its own.
-        "head.in_collection": float(ctx.in_collection and not (dated or signed or tagged or _is_kicker(heads[0].text))),
+        "head.in_collection": float(ctx.in_collection and not (dated or signed or tagged or is_kicker(heads[0].text))),
         # Only a byline between the group and the one above: it signs that
         # part, and the group is the next heading inside it (a letter's title).
         "head.only_byline_above": float(len(ctx.before) == 1 and last.kind == "byline" and not signs_compilation(last.text)),
@@ -523,7 +523,7 @@ def similarity(a: str, b: str) -> float:
     return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
 
 
-def _is_kicker(text: str) -> bool:
+def is_kicker(text: str) -> bool:
     return bool(re.search(r"(——|—|-|－)$", text.strip()))
 
 
@@ -537,7 +537,7 @@ def headline_roles(heads: list[Unit]):
         return Headline(None, _tidy(texts[0]), None)
     if len(texts) == 2:
         a, b = texts
-        if _is_kicker(a):
+        if is_kicker(a):
             return Headline(_kicker(a), _tidy(b), None)
         if b.startswith("—"):
             return Headline(None, _tidy(a), _tidy(b))

@@ -655,8 +655,13 @@ def _settle_heads(heads: list[Unit], current: _Draft | None, open_article, new_a
         return False
     # A headline group has at most kicker, title and subtitle, and ends with
     # a ——subtitle; lines beyond those are subheads printed right under it.
+    # Unmarked, a kicker ends in a dash (…——): without one the group is a
+    # title and subtitle, and a third line is the first subhead (中国银联 /
+    # 共战疫情 筑起钢铁长城 / 此刻，相信是一种力量).
     subtitle = evidence.subtitle_line(heads)
     size = 3 if subtitle is None else subtitle + 1
+    if subtitle is None and not any(h.level for h in heads) and not evidence.is_kicker(heads[0].text):
+        size = 2
     draft = open_article(heads[:size])
     for h in heads[size:]:
         draft.add_subhead(h)

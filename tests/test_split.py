@@ -1736,3 +1736,12 @@ def test_a_kicker_set_right_over_its_title_keeps_its_place():
             "指导站已为园区20多家企业提供服务，受到企业和职工欢迎。\n")
     [article] = split_page(page)
     assert (article.headline.kicker, article.headline.title) == ("锦州市总拓展企业民主管理指导站的服务范围——", "民主管理指导站成招商合作招牌")
+
+
+def test_an_unmarked_three_line_group_without_a_dash_kicker_is_title_subtitle_and_a_subhead():
+    page = ("中国银联\n\n共战疫情 筑起钢铁长城\n\n此刻，相信是一种力量\n\n"
+            "疫情发生以来，中国银联联合商业银行推出多项便民措施，保障群众足不出户办理业务。\n\n"
+            "银联还向湖北捐赠专项资金，用于支持一线医护人员。\n")
+    [article] = split_page(page)
+    assert (article.headline.kicker, article.headline.title, article.headline.subtitle) == (None, "中国银联", "共战疫情 筑起钢铁长城")
+    assert article.blocks[0] == ("h", "此刻，相信是一种力量")
