@@ -387,7 +387,7 @@ def _bold_as_headings(units: list[Unit]) -> list[Unit]:
     out = []
     for u in units:
         if u.kind == HEAD and u.bold:
-            under = bool(out) and out[-1].kind == HEAD and out[-1].level and out[-1].index == u.index - 1
+            under = bool(out) and out[-1].kind == HEAD and out[-1].level   # the line right above
             u = replace(u, level=3 if under else 2, bold=False)
         out.append(u)
     return out
