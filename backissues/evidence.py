@@ -164,9 +164,11 @@ _SPEECH = re.compile(r"(?:表示|认为|指出|强调|介绍|说|称|透露|坦�
 _NUMBER_GOES_ON = re.compile(r"^(?:[.．]\d|[万亿元年月日个名家人岁%])")
 
 
-def headline_line_score(unit: Unit, prev: Unit | None, nxt: Unit | None, claimed: bool = False) -> float:
+def headline_line_score(unit: Unit, prev: Unit | None, nxt: Unit | None, claimed: bool = False,
+                        tight: bool = False) -> float:
     """How likely a short unpunctuated line is a headline line, not cut body;
-    `claimed`: a piece printed earlier on the page stops where the next one goes on."""
+    `claimed`: a piece printed earlier on the page stops where the next one goes on;
+    `tight`: the page leaves no blank line, so no break tells a paragraph's end."""
     w = WEIGHTS
     if unit.level or unit.bold:
         return w["line.markup"]
@@ -174,9 +176,14 @@ def headline_line_score(unit: Unit, prev: Unit | None, nxt: Unit | None, claimed
     score = w["line.base"] + w["line.long"] * max(0, len(text) - 24)
     commas = text.count("，") + text.count(",")
     score += w["line.comma"] * commas
-    if unit.glued and nxt is not None and nxt.kind == "body":
-        # On a page that ends paragraphs with a blank line, the bare break
-        # already says "inside a paragraph"; a comma says "inside a sentence".
+    # A bare line break on a page that leaves blank lines ties the line to the
+    # next. On a page that leaves none, any break may be one, so it is taken
+    # as tied too, except where an article opens: under a kicker
+    # (…之三—— / 老虎苍蝇一起打，…) or after a credit.
+    opens_after = prev is not None and (prev.kind == "credit" or prev.kind == "head" and is_kicker(prev.text))
+    tied = unit.glued or tight and not opens_after
+    if tied and nxt is not None and nxt.kind == "body":
+        # Over body text it is tied to, a comma says "inside a sentence".
         score += w["line.tied_comma"] * commas
     if ends_mid_word(text):
         score += w["line.single_char_tail"]
@@ -187,7 +194,7 @@ def headline_line_score(unit: Unit, prev: Unit | None, nxt: Unit | None, claimed
     # a bare line break ties this line to the next, when a piece printed earlier does.
     if nxt is not None and nxt.kind == "body" and (word_across(text, nxt.text) or nxt.starts_open
                                                    or _number_goes_on(text, nxt.text) or opens_on_bound_word(nxt.text)) \
-            and not _runs_into(prev, nxt.text) and (unit.glued or not claimed):
+            and not _runs_into(prev, nxt.text) and (tied or not claimed):
         score += w["line.runs_on"]
     if leaves_open(text):
         score += w["line.left_open"]

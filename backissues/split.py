@@ -30,7 +30,8 @@ from . import evidence
 from .keywords import default_idf
 from .repair import clean_body, clean_heading
 from .units import (BANNER, BODY, BYLINE, CREDIT, DATELINE, FOLIO, HEAD, MARK, Unit, editors_note, ends_paragraph,
-                    ends_sentence, opens_box, is_dated_note, is_picture_and_text_credit, read_units, signs_compilation)
+                    ends_sentence, opens_box, is_dated_note, is_picture_and_text_credit, is_tight, read_units,
+                    signs_compilation)
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ def _prepare(text: str) -> tuple[list[Unit], dict[int, str], dict[int, list[int]
     pieces' notes, and the chains of pieces cut by column breaks."""
     units, wrapped = read_units(text)
     units, folios = _drop_folios(units)
-    units = _demote_cut_headlines(units, wrapped)
+    units = _demote_cut_headlines(units, wrapped, is_tight(text))
     units = _rejoin_wrapped_headlines(units)
     units, dropped = _drop_duplicates(units)
     dropped.update(folios)
@@ -269,13 +270,14 @@ def _copy_that_does_not_read_on(a: str, b: str, run: str, index_a: int, index_b:
 
 # -- 2. joins ----------------------------------------------------------------
 
-def _demote_cut_headlines(units: list[Unit], wrapped: bool) -> list[Unit]:
-    """A short line that reads as a cut body line, not a headline, becomes body."""
+def _demote_cut_headlines(units: list[Unit], wrapped: bool, tight: bool) -> list[Unit]:
+    """A short line that reads as a cut body line, not a headline, becomes body;
+    `tight`: the page leaves no blank line (see `evidence.headline_line_score`)."""
     out = []
     for i, unit in enumerate(units):
         prev = out[-1] if out else None
         nxt = units[i + 1] if i + 1 < len(units) else None
-        if unit.kind == HEAD and evidence.headline_line_score(unit, prev, nxt, _claimed(units, unit, prev, nxt)) \
+        if unit.kind == HEAD and evidence.headline_line_score(unit, prev, nxt, _claimed(units, unit, prev, nxt), tight) \
                 < evidence.LINE_THRESHOLD:
             text, notes = clean_body(unit.raw, wrapped)
             unit = replace(unit, text=text, kind=BODY, level=0, bold=False, notes=tuple(notes))

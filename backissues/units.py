@@ -312,6 +312,12 @@ def drop_invisible(line: str) -> tuple[str, int]:
     return kept, len(line) - len(kept)
 
 
+def is_tight(text: str) -> bool:
+    """Does the page leave no blank line between its lines? Then no line
+    break tells a paragraph's end from a line wrapped inside one."""
+    return not re.search(r"\n[^\S\n]*\n", text.strip())
+
+
 def _blank_separated(lines: list[str]) -> bool:
     """Does the page end its paragraphs with a blank line? Then a line break
     with no blank line after it falls inside a paragraph."""

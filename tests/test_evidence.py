@@ -260,6 +260,29 @@ def test_a_comma_counts_twice_against_a_line_a_bare_break_ties_to_the_body():
     assert score("\n")[1] < LINE_THRESHOLD <= score("\n\n")[1]
 
 
+def test_on_a_page_without_blank_lines_every_break_may_tie_a_line_to_the_body_but_under_a_kicker():
+    # No blank line tells a paragraph's end, so a comma over body text counts
+    # as on a glued line; a title under its kicker or after a credit is spared.
+    cut, body = units_of("记者在采访中了解到，全国多所学校\n通过网络平台为职工开设免费课程，努力实现停工不停学。\n")
+    twice = WEIGHTS["line.base"] + WEIGHTS["line.comma"] + WEIGHTS["line.tied_comma"]
+    assert headline_line_score(cut, None, body, tight=True) == pytest.approx(twice)
+    assert twice < LINE_THRESHOLD
+    assert headline_line_score(cut, None, body) >= LINE_THRESHOLD
+    kicker, title, body = units_of("解读全会精神之三——\n老虎苍蝇一起打，保持高压态势\n"
+                                   "全会强调，要坚持无禁区、全覆盖、零容忍，一体推进不敢腐、不能腐、不想腐。\n")
+    assert headline_line_score(title, kicker, body, tight=True) >= LINE_THRESHOLD
+    credit, title, body = units_of("新华社记者 王鹏摄\n返程高峰，防控要做好\n"
+                                   "随着春节假期结束，各地回乡人员陆续返程，疫情防控进入新的阶段。\n")
+    assert credit.kind == "credit"
+    assert headline_line_score(title, credit, body, tight=True) >= LINE_THRESHOLD
+
+
+def test_a_line_runs_on_into_the_next_on_a_page_without_blank_lines_even_when_an_earlier_piece_could():
+    line, nxt = units_of("习近平总书记关于坚持和完善人民\n代表大会制度的重要思想，为做好人大工作提供了科学指引。\n")
+    assert headline_line_score(line, None, nxt, claimed=True, tight=True) \
+        == pytest.approx(headline_line_score(line, None, nxt, claimed=True) + WEIGHTS["line.runs_on"])
+
+
 @pytest.mark.parametrize("line", ["为此，着陆场系统进行了科学部署", "据介绍，清华大学将调整春季学期",
                                   "第四，践行社会责任需要全面推动"])
 def test_a_line_opening_with_a_link_word_and_a_comma_is_a_cut_sentence(line):

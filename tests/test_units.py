@@ -11,7 +11,8 @@ from __future__ import annotations
 import pytest
 
 from backissues.units import (BANNER, BODY, BYLINE, BYLINE_LINE, CREDIT, DATELINE, FOLIO, HEAD, MARK, editors_note,
-                              ends_paragraph, ends_sentence, folio_page, is_attribution, is_dated_note, is_wrapped, opens_box, read_units)
+                              ends_paragraph, ends_sentence, folio_page, is_attribution, is_dated_note, is_tight, is_wrapped, opens_box,
+                              read_units)
 
 
 def one(line: str):
@@ -431,6 +432,17 @@ def test_a_page_without_blank_lines_keeps_each_line_apart():
     page = _broken(PLAIN, "定期回访跟踪").replace("\n\n", "\n")
     units, _ = read_units(page)
     assert len(units) == 5 and not any(u.glued for u in units)
+    assert is_tight(page)
+
+
+@pytest.mark.parametrize("page", ["\n\n标题\n正文第一段。\n正文第二段。\n\n\n", "标题\r\n正文。\r\n"])
+def test_a_page_is_tight_when_no_blank_line_stands_between_its_lines(page):
+    assert is_tight(page)
+
+
+@pytest.mark.parametrize("page", ["标题\n\n正文。\n", "标题\n\u3000\u3000\n正文。\n", "标题\n  \t\n正文。"])
+def test_a_page_with_one_blank_or_whitespace_line_between_lines_is_not_tight(page):
+    assert not is_tight(page)
 
 
 @pytest.mark.parametrize("above, below, why", [
