@@ -89,7 +89,7 @@ WEIGHTS = {
     "line.base": 1.0,
     "line.long": -0.3,            # per character beyond 24
     "line.comma": -0.6,           # per comma inside
-    "line.tied_comma": -0.6,      # per comma more, when a bare line break ties the line to the body below
+    "line.comma_over_body": -0.6,  # per comma more, over body text (see headline_line_score)
     "line.single_char_tail": -1.0,  # ends in a one-character word: a cut mid-phrase
     "line.continues_prev": -3.5,  # the previous piece runs on into this line
     "line.runs_on": -2.5,         # this line runs on into the next piece
@@ -182,9 +182,11 @@ def headline_line_score(unit: Unit, prev: Unit | None, nxt: Unit | None, claimed
     # (…之三—— / 老虎苍蝇一起打，…) or after a credit.
     opens_after = prev is not None and (prev.kind == "credit" or prev.kind == "head" and is_kicker(prev.text))
     tied = unit.glued or tight and not opens_after
-    if tied and nxt is not None and nxt.kind == "body":
-        # Over body text it is tied to, a comma says "inside a sentence".
-        score += w["line.tied_comma"] * commas
+    # Over body text, a comma says "inside a sentence": on a tied line, or on
+    # one with no headline line or credit above (a page that prints each
+    # wrapped line as a paragraph: …了解到，全国多所学校 | 通过网络平台…).
+    if nxt is not None and nxt.kind == "body" and (tied or prev is None or prev.kind not in ("head", "credit")):
+        score += w["line.comma_over_body"] * commas
     if ends_mid_word(text):
         score += w["line.single_char_tail"]
     if _runs_into(prev, text):

@@ -249,25 +249,37 @@ def _page_with(line: str, gap: str) -> str:
     return "\n\n".join(paragraphs[:2] + [line + gap + rest] + paragraphs[2:]) + "\n"
 
 
-def test_a_comma_counts_twice_against_a_line_a_bare_break_ties_to_the_body():
+def test_a_comma_counts_twice_against_a_line_over_body_text_with_no_headline_line_above():
+    # …了解到，全国多所学校 | 通过网络平台…: a bare break ties the line to the
+    # body, or the page prints each wrapped line as a paragraph of its own.
     line = "记者在采访中了解到，全国多所学校"
     def score(gap):
         units = units_of(_page_with(line, gap))
         i = next(i for i, u in enumerate(units) if u.text == line)
         return units[i].glued, headline_line_score(units[i], units[i - 1], units[i + 1])
-    assert score("\n") == (True, pytest.approx(WEIGHTS["line.base"] + WEIGHTS["line.comma"] + WEIGHTS["line.tied_comma"]))
-    assert score("\n\n") == (False, pytest.approx(WEIGHTS["line.base"] + WEIGHTS["line.comma"]))
-    assert score("\n")[1] < LINE_THRESHOLD <= score("\n\n")[1]
+    twice = WEIGHTS["line.base"] + WEIGHTS["line.comma"] + WEIGHTS["line.comma_over_body"]
+    assert score("\n") == (True, pytest.approx(twice))
+    assert score("\n\n") == (False, pytest.approx(twice))
+    assert twice < LINE_THRESHOLD
+
+
+def test_a_comma_counts_once_for_a_line_under_a_headline_line_or_a_credit_with_a_blank_line_below():
+    # 区总工会开展送清凉活动 / 让一线职工感受温暖，守护健康: a subtitle.
+    for above in ("区总工会开展送清凉活动", "新华社记者 王鹏摄"):
+        above_unit, line, body = units_of(f"{above}\n\n让一线职工感受温暖，守护健康\n\n"
+                                          "7月10日，区总工会走访慰问高温一线职工，送去防暑降温用品。\n")
+        assert headline_line_score(line, above_unit, body) == pytest.approx(WEIGHTS["line.base"] + WEIGHTS["line.comma"])
 
 
 def test_on_a_page_without_blank_lines_every_break_may_tie_a_line_to_the_body_but_under_a_kicker():
     # No blank line tells a paragraph's end, so a comma over body text counts
-    # as on a glued line; a title under its kicker or after a credit is spared.
-    cut, body = units_of("记者在采访中了解到，全国多所学校\n通过网络平台为职工开设免费课程，努力实现停工不停学。\n")
-    twice = WEIGHTS["line.base"] + WEIGHTS["line.comma"] + WEIGHTS["line.tied_comma"]
-    assert headline_line_score(cut, None, body, tight=True) == pytest.approx(twice)
-    assert twice < LINE_THRESHOLD
-    assert headline_line_score(cut, None, body) >= LINE_THRESHOLD
+    # twice even under a headline line; a title under its kicker or after a
+    # credit is spared.
+    head, cut, body = units_of("区总工会开展送清凉活动\n记者在采访中了解到，全国多所学校\n"
+                               "通过网络平台为职工开设免费课程，努力实现停工不停学。\n")
+    twice = WEIGHTS["line.base"] + WEIGHTS["line.comma"] + WEIGHTS["line.comma_over_body"]
+    assert headline_line_score(cut, head, body, tight=True) == pytest.approx(twice)
+    assert headline_line_score(cut, head, body) >= LINE_THRESHOLD
     kicker, title, body = units_of("解读全会精神之三——\n老虎苍蝇一起打，保持高压态势\n"
                                    "全会强调，要坚持无禁区、全覆盖、零容忍，一体推进不敢腐、不能腐、不想腐。\n")
     assert headline_line_score(title, kicker, body, tight=True) >= LINE_THRESHOLD
@@ -477,7 +489,7 @@ NEGATIVE = [
     "head.unmarked_on_marked_page", "head.similar_above_below", "head.parallel", "head.sidebar_tag",
     "head.article_words_below", "head.in_collection", "head.list", "head.speaker_below",
     "head.only_byline_above",
-    "line.continues_prev", "line.runs_on", "line.left_open", "line.comma", "line.tied_comma", "line.speech", "line.long", "line.attribution",
+    "line.continues_prev", "line.runs_on", "line.left_open", "line.comma", "line.comma_over_body", "line.speech", "line.long", "line.attribution",
     "share.signoff_inside",
 ]
 

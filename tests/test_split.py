@@ -1270,7 +1270,7 @@ def test_a_note_printed_after_an_articles_credit_introduces_the_next_article_not
 
 ——编 者
 
-忧乐关天下，悲喜超物外
+忧乐关天下  悲喜超物外
 
 范仲淹字希文，苏州吴县人。他一生忧国忧民，留下了先天下之忧而忧的名句。
 """
@@ -1747,10 +1747,12 @@ def test_an_unmarked_three_line_group_without_a_dash_kicker_is_title_subtitle_an
     assert article.blocks[0] == ("h", "此刻，相信是一种力量")
 
 
-def test_on_a_page_without_blank_lines_a_wrapped_line_with_a_comma_stays_in_its_paragraph():
-    page = ("区总工会开展送清凉活动\n本报讯（记者张三）7月10日，某区总工会走访慰问高温一线职工，送去防暑降温用品。\n"
-            "记者在采访中了解到，全国多所学校\n通过网络平台为职工开设免费课程，努力实现停工不停学。\n"
-            "下一步，区总还将开展技能培训活动。\n")
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_wrapped_line_with_a_comma_stays_in_its_paragraph_when_every_break_looks_alike(gap):
+    # Either no blank line anywhere or one after every line: the break cannot tell.
+    page = gap.join(["区总工会开展送清凉活动", "本报讯（记者张三）7月10日，某区总工会走访慰问高温一线职工，送去防暑降温用品。",
+                     "记者在采访中了解到，全国多所学校", "通过网络平台为职工开设免费课程，努力实现停工不停学。",
+                     "下一步，区总还将开展技能培训活动。"]) + "\n"
     [article] = split_page(page)
     assert article.headline.title == "区总工会开展送清凉活动"
     assert ("p", "记者在采访中了解到，全国多所学校通过网络平台为职工开设免费课程，努力实现停工不停学。") in article.blocks
