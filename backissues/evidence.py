@@ -193,7 +193,7 @@ def headline_line_score(unit: Unit, prev: Unit | None, nxt: Unit | None, claimed
         score += w["line.continues_prev"]
     # Not when the previous piece finishes its word in the next one (…6名职工进 | 行表彰。):
     # then this line is printed inside a cut sentence, no part of it. Nor, unless
-    # a bare line break ties this line to the next, when a piece printed earlier does.
+    # the line is tied to the next (see above), when a piece printed earlier does.
     if nxt is not None and nxt.kind == "body" and (word_across(text, nxt.text) or nxt.starts_open
                                                    or _number_goes_on(text, nxt.text) or opens_on_bound_word(nxt.text)) \
             and not _runs_into(prev, nxt.text) and (tied or not claimed):
