@@ -500,7 +500,7 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
         if unit.kind == BODY:
             chain = [by_index[i] for i in chains[unit.index]]
             opens = bool(DATELINE.match(unit.text)) and not _same_dateline(current, unit.text)
-            if current is None or (opens and current.has_body() and not _just_opened_by_byline(current)):
+            if current is None or opens and current.has_body():
                 # A dateline opens an article: the lines printed right above
                 # it head that article, whatever they looked like on their own.
                 open_article(_take_subheads(current, settled) if under_subhead else [])
@@ -558,10 +558,6 @@ def _dateline_words(text: str) -> str | None:
     says nothing about which report it opens."""
     m = re.match(r"^\S*?\d+日电", re.sub(r"\*", "", text))
     return m.group() if m and DATELINE.match(text) else None
-
-
-def _just_opened_by_byline(draft: _Draft) -> bool:
-    return bool(draft.items) and draft.items[-1][1] == "byline" and not draft.has_body()
 
 
 def _headline_decisions(ordered: list[Unit], marked_page: bool, vectors) -> dict[int, bool]:
