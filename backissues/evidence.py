@@ -428,6 +428,12 @@ def spaced(text: str) -> bool:
     return bool(re.search(r"\S[\s\u00a0\u3000]+\S", text))
 
 
+def letter_spaced(text: str) -> bool:
+    """Does the line stand apart character by character (吉  林, 编  者), as names
+    and place heads are set?"""
+    return bool(re.fullmatch(r"\S(?:[\s\u00a0\u3000]+\S)+", text.strip()))
+
+
 def cosine(a: dict, b: dict) -> float:
     """Cosine of two sparse word vectors, 0..1."""
     if not a or not b:

@@ -297,7 +297,7 @@ def _rejoin_wrapped_headlines(units: list[Unit]) -> list[Unit]:
         above = out[-1] if out else None
         if above is not None and above.kind == unit.kind == HEAD and above.level == unit.level \
                 and unit.line == above.line + 1 and not evidence.is_kicker(above.text) \
-                and not unit.text.startswith("—") and not evidence.spaced(above.text) \
+                and not unit.text.startswith("—") and not evidence.letter_spaced(above.text) \
                 and (above.glued or evidence.ends_mid_word(above.text) and evidence.word_across(above.text, unit.text)):
             note = f"joined headline line {above.line} with line {unit.line} (a headline broken by a line wrap)"
             out[-1] = replace(above, text=evidence.glue(above.text, unit.text), notes=above.notes + unit.notes + (note,))

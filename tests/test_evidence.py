@@ -16,6 +16,7 @@ import pytest
 
 from backissues.evidence import (JOIN_THRESHOLD, LINE_THRESHOLD, WEIGHTS, HeadContext, closes_bracket, glue,
                                  headline_features, headline_line_score, headline_match, headline_roles, join_score,
+                                 letter_spaced,
                                  open_bracket, sharing_structure, similarity, strips_headline, word_across)
 from backissues.units import BODY, BYLINE, HEAD, read_units
 
@@ -532,3 +533,9 @@ def test_a_headline_is_never_stripped_of_the_body_printed_under_it():
 def test_a_dash_line_under_a_finished_paragraph_signs_it(prev, expected_lower):
     quote, speaker = units_of(f"{prev}\n——法国前总理拉法兰")
     assert (headline_line_score(speaker, quote, None) < headline_line_score(speaker, None, None)) == expected_lower
+
+
+@pytest.mark.parametrize("text, expected", [("吉  林", True), ("编\u3000者", True), ("四 川 省", True),
+                                            ("患难见真情  共同", False), ("党建引领 凝心聚力", False), ("吉林", False)])
+def test_letter_spaced_lines_stand_apart_character_by_character(text, expected):
+    assert letter_spaced(text) is expected

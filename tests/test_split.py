@@ -1720,6 +1720,18 @@ def test_a_headline_wrapped_in_two_lines_is_one_headline_again():
     assert "line 1: joined headline line 1 with line 2 (a headline broken by a line wrap)" in article.repairs
 
 
+def test_a_two_part_headline_wrapped_in_two_lines_is_one_headline_again_but_a_letter_spaced_line_stays():
+    # The wrap falls inside the second part of 保持政策稳定 巩固脱贫成果; a
+    # line set apart character by character (四  川) is a head of its own.
+    wrapped = ("保持政策稳定 巩\n固脱贫成果（见解）\n\n近日，某县出台措施巩固脱贫成果，防止返贫。\n\n"
+               "今年以来，全县新增就业岗位1200个。\n")
+    [article] = split_page(wrapped)
+    assert (article.headline.title, article.headline.subtitle) == ("保持政策稳定 巩固脱贫成果（见解）", None)
+    place = "四  川\n成都推出十条措施稳就业\n\n近日，成都市出台十条措施稳定就业。\n\n措施包括减免社保费用、发放稳岗补贴等。\n"
+    [article] = split_page(place)
+    assert (article.headline.title, article.headline.subtitle) == ("四 川", "成都推出十条措施稳就业")
+
+
 def test_on_a_page_without_blank_lines_a_word_across_two_headline_lines_joins_them():
     page = ("关于进一步加强农民工工资支付保\n障工作的实施意见\n"
             "为切实保障农民工合法权益，现就进一步加强农民工工资支付保障工作提出如下意见。\n"
