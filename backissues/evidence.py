@@ -420,12 +420,7 @@ _SIGNOFF = re.compile(r"[（(][^（()）]{2,40}[）)]$")
 
 def head_shape(text: str) -> tuple:
     """Length and two-part form of a headline line: sibling subheads share it."""
-    return len(re.sub(r"[\s\u00a0\u3000]", "", text)), spaced(text)
-
-
-def spaced(text: str) -> bool:
-    """Does the line stand in parts set apart by spaces (党建引领 凝心聚力, 吉  林)?"""
-    return bool(re.search(r"\S[\s\u00a0\u3000]+\S", text))
+    return len(re.sub(r"[\s\u00a0\u3000]", "", text)), bool(re.search(r"\S[\s\u00a0\u3000]+\S", text))
 
 
 def letter_spaced(text: str) -> bool:
