@@ -982,18 +982,25 @@ def _gather_roundups(drafts: list[_Draft]) -> list[_Draft]:
             roundup.repairs.append(f"line {d.heads[0].line}: '{d.heads[-1].text[:24]}' is an item of the roundup "
                                    f"'{roundup.heads[0].text}', not an article")
             continue
-        roundup = d if _opens_roundup(d) else None
+        banner = _roundup_banner(d)
+        roundup = d if banner is not None else None
         if roundup is not None:
-            # The first item's headline, printed under the banner, is its first section head.
-            for h in reversed(d.heads[1:]):
+            # The banner is the roundup's headline; the first item's
+            # headline, printed under (or over) it, is its first section head.
+            items = d.heads[:banner] + d.heads[banner + 1:]
+            for h in reversed(items):
                 d.open_with_subhead(h)
-            del d.heads[1:]
+            d.heads = [d.heads[banner]]
         out.append(d)
     return out
 
 
-def _opens_roundup(d: _Draft) -> bool:
-    return len(d.heads) >= 2 and bool(ROUNDUP_BANNER.match(re.sub(r"\s", "", d.heads[0].text))) and _is_brief(d)
+def _roundup_banner(d: _Draft) -> int | None:
+    """Which of a headline group's first two lines is a roundup column's
+    banner (新闻速递, 财经短波), if either is: the page may set the banner over
+    or under the first item's headline."""
+    banners = [n for n, h in enumerate(d.heads[:2]) if ROUNDUP_BANNER.match(re.sub(r"\s", "", h.text))]
+    return banners[0] if banners else None
 
 
 def _is_brief(d: _Draft) -> bool:

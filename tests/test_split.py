@@ -937,6 +937,38 @@ def test_line_cut_mid_word_below_a_subhead_is_not_taken_for_a_subtitle():
     assert all(a.headline.subtitle is None for a in split_page(page))
 
 
+def test_a_roundup_banner_printed_under_its_first_item_headline_still_heads_the_roundup():
+    # The banner is the roundup's title wherever the page sets it in the
+    # headline lines; the item headline over it opens the body as a section.
+    page = """国家电网垣曲抽水蓄能电站开工
+
+资讯速递
+
+本报电 国家电网山西垣曲抽水蓄能电站工程项目日前开工，总投资八十亿元，预计二〇二六年投产。
+
+（冉永平）
+
+华南地区最长海底隧道项目复工
+
+本报电 我国华南地区最长海底隧道项目近日复工，施工人员分批返岗，落实防疫措施。
+
+（王强强）
+"""
+    [roundup] = split_page(page)
+    assert roundup.headline.title == "资讯速递" and roundup.headline.subtitle is None
+    assert [text for kind, text in roundup.blocks if kind == "h"] == ["国家电网垣曲抽水蓄能电站开工", "华南地区最长海底隧道项目复工"]
+    assert roundup.blocks[0] == ("h", "国家电网垣曲抽水蓄能电站开工")
+
+
+def test_a_roundup_item_headline_under_the_banner_is_no_subtitle_even_over_a_long_item():
+    page = "## 微阅读\n\n英国计划2035年前禁售新产汽油和柴油汽车\n\n" + \
+        "英国首相日前在伦敦表示，为减少温室气体排放，英国将提前禁售新产汽油和柴油汽车。" * 12 + \
+        "\n\n（据新华社伦敦电）\n"
+    [roundup] = split_page(page)
+    assert roundup.headline.title == "微阅读" and roundup.headline.subtitle is None
+    assert roundup.blocks[0] == ("h", "英国计划2035年前禁售新产汽油和柴油汽车")
+
+
 def test_a_roundup_repeating_its_dateline_stays_one_article():
     page = """外交部长同多国外长通电话
 
