@@ -27,7 +27,7 @@ WEIGHTS = {
     "join.closes_bracket": 3.0,   # the continuation closes a bracket the first piece left open
     "join.bracket_open": -2.0,    # ... or goes on without closing it
     "join.bracket_unopened": -3.0,  # the continuation closes a bracket the first piece never opened
-    "join.stub_start": 1.0,       # the continuation's first sentence is a stub of one or two characters (持。在…)
+    "join.stub_start": 1.0,       # the continuation's first sentence is a stub of one to three characters (持。在…)
     "join.stub_word": 1.0,        # ... that finishes the first piece's last word (扶|持。)
     "join.fresh_start": -2.5,     # the continuation opens like a paragraph (据介绍，/ 近日，/ 3月11日，)
     "join.across_headline": -1.5,  # a headline the page marks (##) is printed between the two
@@ -222,8 +222,8 @@ _BOUND_PARTICLES = frozenset("的了着地得们吗呢吧么")
 
 def opens_on_bound_word(text: str) -> bool:
     """Does the text open on what only ends a sentence begun elsewhere: a
-    bound particle as its own word (的, 了, 着…; not 了解) or a one-word stub
-    (店。小儿子…)?"""
+    bound particle as its own word (的, 了, 着…; not 了解) or a stub of up to
+    three characters (店。小儿子…, 发生的。在这里…)?"""
     particle = bool(text) and text[0] in _BOUND_PARTICLES and rjieba.cut(text[:8])[0] == text[0]
     return particle or bool(_STUB_START.match(text))
 
@@ -295,7 +295,7 @@ def join_score(a: Unit, b: Unit, distance: int, across: bool = False) -> float:
 
 # The first words of a paragraph, not of a sentence's second half.
 _FRESH_START = re.compile(rf"^(?:据(?:介绍|统计|报道)|{_OPENER_WORDS}|\d{{1,2}}月\d{{1,2}}日|\d{{4}}年\d{{1,2}}月)[，,]")
-_STUB_START = re.compile(r"^[\u4e00-\u9fff]{1,2}[。！？；]")
+_STUB_START = re.compile(r"^[\u4e00-\u9fff]{1,3}[。！？；]")
 
 
 def open_bracket(text: str) -> bool:

@@ -210,12 +210,22 @@ def test_a_long_dash_line_right_under_a_headline_line_stays_a_headline_line():
                                   "了军。退伍后，他回到家乡，在县里的机械厂当了一名钳工，一干就是三十年。",
                                   "店。小儿子脑瓜活络，开过饼屋，种过果树，如今在镇上经营一家农资商店。"])
 def test_a_line_whose_next_piece_opens_on_a_bound_word_or_a_stub_runs_on(rest):
-    # 的, 了 never open a sentence; nor does a one-word stub ended by 。: the
-    # piece below finishes the sentence this line breaks off.
+    # 的, 了 never open a sentence; nor does a stub of up to three characters
+    # ended by 。 (店。, 发生的。): the piece below finishes the sentence this
+    # line breaks off.
     line = one("这次疫情进一步显露了中小微企业在发展中")
     fresh = one("近期，市总工会出台了帮扶困难职工的十条措施，覆盖全市所有规模以上企业。")
     assert one(rest).kind == BODY
     assert headline_line_score(line, None, one(rest)) < LINE_THRESHOLD <= headline_line_score(line, None, fresh)
+
+
+def test_a_line_whose_next_piece_opens_on_a_three_character_stub_runs_on():
+    # 发生的。 is no sentence of its own: it ends the one the line breaks off
+    # (a paragraph printed as one line per "paragraph").
+    line = one("这个村子的变化当然不是一夜之间")
+    stub = one("发生的。在这里驻村两年负责帮扶的干部，说起近几年的往事如数家珍。")
+    fresh = one("在这里驻村两年负责帮扶的干部，说起近几年的往事如数家珍。")
+    assert headline_line_score(line, None, stub) < LINE_THRESHOLD <= headline_line_score(line, None, fresh)
 
 
 def test_a_word_that_only_starts_like_a_particle_opens_a_sentence():
