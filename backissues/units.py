@@ -27,7 +27,8 @@ DATELINE = re.compile(
 MARK_PAGE = r"[0-9０-９一二三四五六七八九十]+"
 CONTINUATION_MARK = re.compile(rf"^[（(](?:上接|下转|转自|接)第?{MARK_PAGE}版[）)]$")
 # The colon may be lost in the scan: 版式设计 蔡华伟.
-_STAFF_CREDIT = re.compile(r"^(?:本版)?(?:(?:版式设计|制图|责编|责任编辑|美编|校对|编辑|图片编辑|数据来源|资料来源)[：:]"
+_STAFF_CREDIT = re.compile(r"^(?:本版|本期)?(?:(?:版式设计|制图|责编|责任编辑|美编|校对|编辑|图片编辑|数据来源|资料来源|图片来源"
+                           r"|统筹|投稿邮箱|电子信箱|电子邮箱)[：:]"
                            r"|(?:版式设计|责任编辑|图片编辑)[\s\u00a0\u3000]+[\u4e00-\u9fff·]{2,4}$)")
 # A bare 图 credits a picture only after an agency (新华社图); a headline may
 # end in 图 (全国铁路今日起调图, 垄亩耕作图). Cartoons' "X图 Y文" are matched apart.

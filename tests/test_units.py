@@ -57,6 +57,9 @@ def test_sentence_that_mentions_a_reporter_is_body():
     "版式设计 蔡华伟",      # the colon lost in the scan
     "版式设计\u3000张丹峰",
     "数据来源：市统计局",
+    "本期统筹：杨烁壁",     # a series' coordinator, the page's mailbox, its pictures' source:
+    "投稿邮箱：rmrbgf@126.com",   # page furniture, never a headline
+    "本版图片来源：影像中国",
 ])
 def test_credit_line_is_a_credit(line):
     assert one(line).kind == CREDIT
