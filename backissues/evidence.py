@@ -100,6 +100,7 @@ WEIGHTS = {
     "line.column_tag": 3.0,       # ends in a column's name in brackets: 标题（人民时评）
     "line.subtitle_dash": 4.0,    # ——subtitle, right under a headline line
     "line.attribution": -3.0,     # ——speaker, right under the quote they said
+    "line.label": -3.0,           # opens on a part's label (【点评】, 【人物】…): a labelled paragraph
 }
 LINE_THRESHOLD = 0.0
 MATCH_THRESHOLD = 0.3
@@ -160,6 +161,8 @@ _TIME_OPENER = re.compile(rf"^(?:\d{{1,2}}月\d{{1,2}}日|(?:\d{{4}}年(?:\d{{1,
 # "…秘书长迪雅里克表示，蝗虫…": reported speech runs on in a sentence; a
 # headline gives its speaker a colon (李克强：…).
 _SPEECH = re.compile(r"(?:表示|认为|指出|强调|介绍|说|称|透露|坦言)[，,]")
+# 【网言网语】, 【人物】…: the label of one part of a column, in its body.
+_PART_LABEL = re.compile(r"^【[^】]{1,8}】")
 # "…余额198.6 | 万亿元", "…收入1635 | .93亿元": a number cut in two.
 _NUMBER_GOES_ON = re.compile(r"^(?:[.．]\d|[万亿元年月日个名家人岁%])")
 
@@ -212,6 +215,8 @@ def headline_line_score(unit: Unit, prev: Unit | None, nxt: Unit | None, claimed
         score += w["line.subtitle_dash"]
     if text.startswith("——") and prev is not None and _closes_a_quote(prev.text):
         score += w["line.attribution"]
+    if _PART_LABEL.match(text):
+        score += w["line.label"]
     return score
 
 

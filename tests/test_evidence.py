@@ -228,6 +228,14 @@ def test_a_line_whose_next_piece_opens_on_a_three_character_stub_runs_on():
     assert headline_line_score(line, None, stub) < LINE_THRESHOLD <= headline_line_score(line, None, fresh)
 
 
+@pytest.mark.parametrize("line, bare", [("【网言网语】", "网言网语"),
+                                        ("【人物】第二十次春节值班的民警赵志万", "第二十次春节值班的民警赵志万")])
+def test_a_line_opening_on_a_part_label_is_a_paragraph_of_its_column(line, bare):
+    # 【点评】, 【人物】…: the labelled parts of one column (暖闻热评), not headlines.
+    body = one("在社区值守的第十天，他又一次推迟了回家的日子，家人都很理解他。")
+    assert headline_line_score(one(line), None, body) < LINE_THRESHOLD <= headline_line_score(one(bare), None, body)
+
+
 def test_a_word_that_only_starts_like_a_particle_opens_a_sentence():
     line = one("这次疫情进一步显露了中小微企业在发展中")
     assert headline_line_score(line, None, one("了解到这些情况后，市总工会马上派出工作组，逐户上门核实。")) \
@@ -501,7 +509,7 @@ NEGATIVE = [
     "head.article_words_below", "head.in_collection", "head.list", "head.speaker_below",
     "head.only_byline_above",
     "line.continues_prev", "line.runs_on", "line.left_open", "line.comma", "line.comma_over_body", "line.speech", "line.long", "line.attribution",
-    "share.signoff_inside",
+    "line.label", "share.signoff_inside",
 ]
 
 
