@@ -999,8 +999,7 @@ def _roundup_banner(d: _Draft) -> int | None:
     """Which of a headline group's first two lines is a roundup column's
     banner (新闻速递, 财经短波), if either is: the page may set the banner over
     or under the first item's headline."""
-    banners = [n for n, h in enumerate(d.heads[:2]) if ROUNDUP_BANNER.match(re.sub(r"\s", "", h.text))]
-    return banners[0] if banners else None
+    return next((n for n, h in enumerate(d.heads[:2]) if ROUNDUP_BANNER.match(re.sub(r"\s", "", h.text))), None)
 
 
 def _is_brief(d: _Draft) -> bool:
