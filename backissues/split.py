@@ -987,8 +987,8 @@ def _gather_roundups(drafts: list[_Draft]) -> list[_Draft]:
         if roundup is not None:
             # The banner is the roundup's headline; the first item's
             # headline, printed under (or over) it, is its first section head.
-            items = d.heads[:banner] + d.heads[banner + 1:]
-            for h in reversed(items):
+            item_heads = d.heads[:banner] + d.heads[banner + 1:]
+            for h in reversed(item_heads):
                 d.open_with_subhead(h)
             d.heads = [d.heads[banner]]
         out.append(d)
