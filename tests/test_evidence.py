@@ -444,6 +444,19 @@ def test_a_dateline_printed_right_above_a_headline_after_other_pieces_is_its_rep
     assert headline_features(ctx, lambda text: {})["head.dateline_above"] == opening_above
 
 
+@pytest.mark.parametrize("after, opening_soon", [
+    # the article above runs on for a piece, then the new report opens
+    ("会议要求，各级工会要帮助解决实际困难。\n\n" + REPORT, 1.0),
+    ("会议要求，各级工会要帮助解决实际困难。\n\n会议强调，要压实责任。\n\n" + REPORT, 1.0),
+    # right under the headline is head.dateline_follows; far below is another report's
+    (REPORT, 0.0),
+    ("会议要求，各级工会要帮助解决实际困难。\n\n会议强调，要压实责任。\n\n会议指出，要关心职工。\n\n" + REPORT, 0.0),
+])
+def test_a_dateline_a_piece_or_two_under_a_headline_opens_its_report(after, opening_soon):
+    ctx = _context("市总工会负责人日前到医院慰问一线职工。", "全国总工会部署关心关爱一线职工工作", after)
+    assert headline_features(ctx, lambda text: {})["head.dateline_soon"] == opening_soon
+
+
 @pytest.mark.parametrize("heads, after, contribution", [
     ("致敬逆行的医护", "我们共同承受着一段艰难的时光。", 1.0),
     # an article of its own after the collection: tagged, kicked or dated
@@ -499,7 +512,7 @@ def test_a_group_with_only_a_byline_above_it_is_a_part_of_the_article_that_bylin
 POSITIVE = [
     "join.word_across", "join.starts_open", "join.adjacent", "join.closes_bracket", "join.stub_start",
     "join.stub_word",
-    "head.dateline_follows", "head.dateline_above", "head.markdown_title", "head.column_tag", "head.page_start",
+    "head.dateline_follows", "head.dateline_above", "head.dateline_soon", "head.markdown_title", "head.column_tag", "head.page_start",
     "line.markup", "line.opens_next", "line.column_tag", "line.subtitle_dash",
 ]
 NEGATIVE = [

@@ -302,6 +302,32 @@ def test_plain_headline_line_followed_by_a_dateline_opens_a_new_article():
     assert body_text(second).startswith("本报讯（记者 吴晓峰）在机床厂")
 
 
+def test_a_plain_headline_over_a_piece_of_the_article_above_then_a_dateline_opens_a_new_article():
+    # Two columns interleaved: the meeting report runs on for a piece under
+    # the new headline before the new report's dateline.
+    page = """市总工会召开全委会议
+
+本报讯（记者 周青）3月2日，市总工会召开十五届三次全委会议，听取和审议了常委会工作报告。
+
+会议听取了市总工会副主席王红作的关于经费审查工作的说明，审议了有关决议草案。
+
+区总工会为快递小哥送去体检卡
+
+会议听取了经费审查委员会主任李明作的审查报告，审议了财务预算草案，同意将常委会工作报告和上述决议草案提请全委会议表决。
+
+本报讯（通讯员 宋佳）近日，区总工会组织医疗专家走进快递站点，为300余名快递小哥免费体检，并送去健康体检卡。
+
+体检结束后，专家们还为快递小哥讲解了颈椎病的预防知识，区总工会还为他们送去了防暑药品和饮品。
+
+区总工会负责人表示，将把快递小哥体检办成每年的实事。
+"""
+    articles = split_page(page)
+    assert [a.headline.title for a in articles] == ["市总工会召开全委会议", "区总工会为快递小哥送去体检卡"]
+    meeting, checkups = articles
+    assert "审查报告" in body_text(meeting)
+    assert body_text(checkups).startswith("本报讯（通讯员 宋佳）")
+
+
 @pytest.mark.xfail(strict=True, reason="joins ignore the headline and byline printed between two pieces: the "
                                        "previous article's cut-off last sentence is glued onto the new article's "
                                        "first paragraph, which leaves the new article with no body")
