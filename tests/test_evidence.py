@@ -444,6 +444,23 @@ def test_a_dateline_printed_right_above_a_headline_after_other_pieces_is_its_rep
     assert headline_features(ctx, lambda text: {})["head.dateline_above"] == opening_above
 
 
+SIGNOFF = "（本报北京3月2日电）"
+OWN_PIECE = "区总工会近日组织医疗专家走进快递站点，为300余名快递小哥免费体检。"
+
+
+@pytest.mark.parametrize("before, signed_off_above", [
+    # the article above signed off, then the new article's first pieces printed before its headline
+    ("会议要求，各级工会要关心关爱一线职工。\n\n" + SIGNOFF + "\n\n" + OWN_PIECE, 1.0),
+    ("会议要求，各级工会要关心关爱一线职工。\n\n" + SIGNOFF + "\n\n" + OWN_PIECE + "\n\n体检结束后，专家们讲解了颈椎病的预防知识。", 1.0),
+    # right above is head.after_signoff; three pieces up is the body of an article
+    ("会议要求，各级工会要关心关爱一线职工。\n\n" + SIGNOFF, 0.0),
+    (SIGNOFF + "\n\n" + OWN_PIECE + "\n\n体检结束后，专家们讲解了颈椎病的预防知识。\n\n区总工会还为他们送去了防暑药品。", 0.0),
+])
+def test_a_sign_off_a_piece_or_two_above_a_headline_ends_the_article_above(before, signed_off_above):
+    ctx = _context(before, "让快递小哥跑得更安心更舒心", "区总工会负责人表示，将把体检办成每年的实事。")
+    assert headline_features(ctx, lambda text: {})["head.signoff_above"] == signed_off_above
+
+
 @pytest.mark.parametrize("after, opening_soon", [
     # the article above runs on for a piece, then the new report opens
     ("会议要求，各级工会要帮助解决实际困难。\n\n" + REPORT, 1.0),
@@ -512,7 +529,8 @@ def test_a_group_with_only_a_byline_above_it_is_a_part_of_the_article_that_bylin
 POSITIVE = [
     "join.word_across", "join.starts_open", "join.adjacent", "join.closes_bracket", "join.stub_start",
     "join.stub_word",
-    "head.dateline_follows", "head.dateline_above", "head.dateline_soon", "head.markdown_title", "head.column_tag", "head.page_start",
+    "head.dateline_follows", "head.dateline_above", "head.dateline_soon", "head.signoff_above",
+    "head.markdown_title", "head.column_tag", "head.page_start",
     "line.markup", "line.opens_next", "line.column_tag", "line.subtitle_dash",
 ]
 NEGATIVE = [

@@ -328,6 +328,32 @@ def test_a_plain_headline_over_a_piece_of_the_article_above_then_a_dateline_open
     assert body_text(checkups).startswith("本报讯（通讯员 宋佳）")
 
 
+def test_pieces_printed_between_a_sign_off_and_a_plain_headline_open_the_new_article():
+    page = """市总工会召开全委会议
+
+本报讯（记者 周青）3月2日，市总工会召开十五届三次全委会议，听取和审议了常委会工作报告。
+
+会议要求，各级工会要把职工群众的冷暖放在心上，帮助他们解决实际困难。
+
+（本报北京3月2日电）
+
+区总工会近日组织医疗专家走进快递站点，为300余名快递小哥免费体检。
+
+体检结束后，专家们还为快递小哥讲解了颈椎病的预防知识。
+
+让快递小哥跑得更安心更舒心
+
+区总工会还为快递小哥送去了防暑药品和饮品，并建立了健康档案。
+
+区总工会负责人表示，将把快递小哥体检办成每年的实事。
+"""
+    articles = split_page(page)
+    assert [a.headline.title for a in articles] == ["市总工会召开全委会议", "让快递小哥跑得更安心更舒心"]
+    meeting, checkups = articles
+    assert body_text(meeting).endswith("（本报北京3月2日电）")
+    assert body_text(checkups).startswith("区总工会近日组织医疗专家")
+
+
 @pytest.mark.xfail(strict=True, reason="joins ignore the headline and byline printed between two pieces: the "
                                        "previous article's cut-off last sentence is glued onto the new article's "
                                        "first paragraph, which leaves the new article with no body")
