@@ -474,6 +474,18 @@ def test_a_dateline_a_piece_or_two_under_a_headline_opens_its_report(after, open
     assert headline_features(ctx, lambda text: {})["head.dateline_soon"] == opening_soon
 
 
+@pytest.mark.parametrize("heads, lead_in", [
+    ("公交集团驾驶员王建国——", 1.0),
+    ("一线职工的坚守\n\n环卫工人李秀英——", 1.0),
+    # a kicker over its title, and a ——subtitle, lead into nothing below
+    ("环卫工人李秀英——\n\n“把街道扫干净，我心里才踏实”", 0.0),
+    ("一线职工的坚守\n\n——记全市坚守岗位的一线职工", 0.0),
+])
+def test_a_group_ending_on_a_line_that_ends_in_a_dash_leads_into_the_text_below(heads, lead_in):
+    ctx = _context("疫情发生以来，全市各级工会组织广大职工坚守岗位。", heads, "“乘客需要，我就在。”")
+    assert headline_features(ctx, lambda text: {})["head.lead_in"] == lead_in
+
+
 @pytest.mark.parametrize("heads, after, contribution", [
     ("致敬逆行的医护", "我们共同承受着一段艰难的时光。", 1.0),
     # an article of its own after the collection: tagged, kicked or dated
@@ -538,7 +550,7 @@ NEGATIVE = [
     "join.across_headline",
     "head.unmarked_on_marked_page", "head.similar_above_below", "head.parallel", "head.sidebar_tag",
     "head.article_words_below", "head.in_collection", "head.list", "head.speaker_below",
-    "head.only_byline_above",
+    "head.only_byline_above", "head.lead_in",
     "line.continues_prev", "line.runs_on", "line.left_open", "line.comma", "line.comma_over_body", "line.speech", "line.long", "line.attribution",
     "line.label", "share.signoff_inside",
 ]

@@ -354,6 +354,27 @@ def test_pieces_printed_between_a_sign_off_and_a_plain_headline_open_the_new_art
     assert body_text(checkups).startswith("区总工会近日组织医疗专家")
 
 
+def test_a_lead_in_line_ending_in_a_dash_introduces_a_part_of_the_article_it_is_printed_in():
+    page = """一线职工的坚守
+
+本报记者 周青
+
+疫情发生以来，全市各级工会组织广大职工坚守岗位，保障城市正常运行。记者走访了几位一线职工。
+
+公交集团驾驶员王建国——
+
+“乘客需要，我就在。”
+
+每天清晨5点，王建国就开着公交车从总站出发，车厢消毒、测温登记，一样不落。
+
+他说，只要乘客还需要坐车，这条线路就不能停。
+"""
+    [article] = split_page(page)
+    assert article.headline.title == "一线职工的坚守"
+    assert ("h", "公交集团驾驶员王建国——") in article.blocks
+    assert "这条线路就不能停" in body_text(article)
+
+
 @pytest.mark.xfail(strict=True, reason="joins ignore the headline and byline printed between two pieces: the "
                                        "previous article's cut-off last sentence is glued onto the new article's "
                                        "first paragraph, which leaves the new article with no body")
