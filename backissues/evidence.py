@@ -211,7 +211,10 @@ def headline_line_score(unit: Unit, prev: Unit | None, nxt: Unit | None, claimed
                                                    or _number_goes_on(text, nxt.text) or opens_on_bound_word(nxt.text)) \
             and not _runs_into(prev, nxt.text) and (tied or not claimed):
         score += w["line.runs_on"]
-    if leaves_open(text):
+    # ... unless a headline line tied under it closes what it left open:
+    # one headline wrapped inside its quote (织密城市治理的“ | 针脚”（人民时评）)
+    if leaves_open(text) and not (unit.glued and nxt is not None and nxt.kind == "head"
+                                  and not leaves_open(text + nxt.text.replace(" ", ""))):
         score += w["line.left_open"]
     if nxt is not None and (nxt.kind == "byline" or nxt.kind == "body" and DATELINE.match(nxt.text)):
         score += w["line.opens_next"]

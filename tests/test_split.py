@@ -1849,6 +1849,19 @@ def test_a_column_name_wrapped_under_its_headline_ends_that_headline_and_is_no_s
     assert "（工会在身边）" not in body_text(article)
 
 
+def test_a_headline_wrapped_inside_its_quote_is_one_headline_again():
+    # A headline line left inside “… is cut body, unless the headline line
+    # tied under it closes the quote.
+    page = ("织密职工服务的“\n针脚”（工会视点）\n\n"
+            "近日，某市总工会召开职工书屋建设推进会，会议提出今年将新建示范书屋300家。\n\n"
+            "会上，5家单位作了交流发言，介绍了各自建设职工书屋的做法。\n\n"
+            "今年以来，全市已建成职工书屋120家，配送图书3万余册。\n\n"
+            "市总工会负责人表示，将把职工书屋建到一线班组。\n")
+    [article] = split_page(page)
+    assert article.headline.title == "织密职工服务的“针脚”（工会视点）"
+    assert body_text(article).startswith("近日，某市总工会")
+
+
 def test_on_a_page_without_blank_lines_a_word_across_two_headline_lines_joins_them():
     page = ("关于进一步加强农民工工资支付保\n障工作的实施意见\n"
             "为切实保障农民工合法权益，现就进一步加强农民工工资支付保障工作提出如下意见。\n"
