@@ -303,7 +303,7 @@ def _rejoin_wrapped_headlines(units: list[Unit]) -> list[Unit]:
             out[-1] = replace(above, text=evidence.glue(above.text, unit.text), notes=above.notes + unit.notes + (note,))
             continue
         if above is not None and above.kind == HEAD and above.glued and unit.line == above.line + 1 \
-                and unit.kind == BODY and _COLUMN_ONLY.match(unit.text):
+                and unit.kind == BODY and evidence.COLUMN_TAG.fullmatch(unit.text):
             # 为美好生活努力打拼 | （总书记来过我们家）: the column's name
             # wrapped under its headline, not a sign-off
             note = f"joined headline line {above.line} with line {unit.line} (a column name wrapped under its headline)"
@@ -311,9 +311,6 @@ def _rejoin_wrapped_headlines(units: list[Unit]) -> list[Unit]:
             continue
         out.append(unit)
     return out
-
-
-_COLUMN_ONLY = re.compile(r"^[（(][^（()）]{2,16}[）)]$")
 
 
 def _claimed(units: list[Unit], line: Unit, prev: Unit | None, nxt: Unit | None) -> bool:
