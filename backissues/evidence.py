@@ -96,6 +96,7 @@ WEIGHTS = {
     "share.dateline_first": 1.0,  # a dateline piece opens the new article's body
     "share.dateline_inside": -4.0,  # a dateline anywhere else
     "share.signoff_inside": -10.0,  # a sign-off that is not its article's last piece
+    "share.signoff_first": -10.0,   # ... or that opens the new article's body
     # a short plain line being a headline line at all (vs. a cut body line)
     "line.markup": 5.0,           # # heading or **bold** line
     "line.base": 1.0,
@@ -489,6 +490,8 @@ def sharing_structure(last_kept: str, to_above: list[str], to_below: list[str]) 
         for t in sequence[:-1]:
             if is_bracketed_note(t):
                 score += w["share.signoff_inside"]
+    if to_below and is_bracketed_note(to_below[0]):
+        score += w["share.signoff_first"]
     for n, t in enumerate(to_below):
         if DATELINE.match(t):
             score += w["share.dateline_first"] if n == 0 else w["share.dateline_inside"]

@@ -552,7 +552,7 @@ NEGATIVE = [
     "head.article_words_below", "head.in_collection", "head.list", "head.speaker_below",
     "head.only_byline_above", "head.lead_in",
     "line.continues_prev", "line.runs_on", "line.left_open", "line.comma", "line.comma_over_body", "line.speech", "line.long", "line.attribution",
-    "line.label", "share.signoff_inside",
+    "line.label", "share.signoff_inside", "share.signoff_first",
 ]
 
 
@@ -577,6 +577,17 @@ def test_sharing_that_runs_an_article_past_its_signoff_reads_worse(signoff):
     past = sharing_structure(ends, [signoff, "新的一段从这里开始。"], [])
     at_end = sharing_structure(ends, [signoff], ["新的一段从这里开始。"])
     assert past < at_end
+
+
+def test_a_signoff_never_opens_the_new_articles_body():
+    # The article above closes on its sign-off; handing the sign-off to the
+    # new article and its pieces to the article above reads worse.
+    ends = "布鲁表示，中国正在采取一系列坚决果断的措施防控疫情。"
+    signoff = "（本报北京、阿布贾2月10日电  记者王莉、姜波）"
+    body = ["关键时刻，国际社会坚守对正义和良知的选择。", "这是一个怎样的反差？"]
+    as_printed = sharing_structure(ends, [signoff], body)
+    handed_down = sharing_structure(ends, body, [signoff])
+    assert handed_down < as_printed
 
 
 def test_a_headline_is_never_stripped_of_the_body_printed_under_it():
