@@ -69,7 +69,7 @@ class _Draft:
         self.lines.extend(lines)
 
     def add_subhead(self, head: Unit) -> None:
-        self.add(head.index, "h", head.text, [head.line])
+        self.add(head.index, "h", head.text, head.source_lines)
         self.subheads[head.index] = head
         self.repairs.extend(f"line {head.line}: {note}" for note in head.notes)
 
@@ -77,7 +77,7 @@ class _Draft:
         """Put a line printed among the headline lines first in the body, as
         a section head (its line is already among the article's)."""
         self.items.insert(0, (head.index, "h", head.text))
-        self.item_lines[head.index] = (head.line,)
+        self.item_lines[head.index] = head.source_lines
         self.subheads[head.index] = head
 
     def take(self, item) -> list[str]:
@@ -300,14 +300,16 @@ def _rejoin_wrapped_headlines(units: list[Unit]) -> list[Unit]:
                 and not unit.text.startswith("—") and not evidence.letter_spaced(above.text) \
                 and (above.glued or evidence.ends_mid_word(above.text) and evidence.word_across(above.text, unit.text)):
             note = f"joined headline line {above.line} with line {unit.line} (a headline broken by a line wrap)"
-            out[-1] = replace(above, text=evidence.glue(above.text, unit.text), notes=above.notes + unit.notes + (note,))
+            out[-1] = replace(above, text=evidence.glue(above.text, unit.text), notes=above.notes + unit.notes + (note,),
+                              last_line=unit.source_lines[-1])
             continue
         if above is not None and above.kind == HEAD and above.glued and unit.line == above.line + 1 \
                 and unit.kind == BODY and evidence.COLUMN_TAG.fullmatch(unit.text):
             # 为美好生活努力打拼 | （总书记来过我们家）: the column's name
             # wrapped under its headline, not a sign-off
             note = f"joined headline line {above.line} with line {unit.line} (a column name wrapped under its headline)"
-            out[-1] = replace(above, text=above.text + unit.text, notes=above.notes + unit.notes + (note,))
+            out[-1] = replace(above, text=above.text + unit.text, notes=above.notes + unit.notes + (note,),
+                              last_line=unit.source_lines[-1])
             continue
         out.append(unit)
     return out
@@ -472,7 +474,7 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
     def open_article(heads):
         nonlocal current
         current = _Draft(heads=list(heads))
-        current.lines.extend(h.line for h in heads)
+        current.lines.extend(n for h in heads for n in h.source_lines)
         current.repairs.extend(f"line {h.line}: {note}" for h in heads for note in h.notes)
         drafts.append(current)
         return current
@@ -502,7 +504,7 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
             # (not after a paragraph or two: an editor's note may come first).
             if current is None or opens_box(unit.text) and _paragraphs(current) >= 3 and not under_subhead:
                 open_article([])
-            current.add(unit.index, "p", unit.text, [unit.line])
+            current.add(unit.index, "p", unit.text, unit.source_lines)
             continue
         if unit.kind == BODY:
             chain = [by_index[i] for i in chains[unit.index]]
@@ -518,11 +520,11 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
             # anywhere else a byline opens the next article.
             if current is None or current.has_body() and not under_subhead and not signs_compilation(unit.text):
                 open_article([])
-            current.add(unit.index, "byline", unit.text, [unit.line])
+            current.add(unit.index, "byline", unit.text, unit.source_lines)
         elif unit.kind in (CREDIT, MARK):
             if current is None:
                 open_article([])
-            current.add(unit.index, unit.kind, unit.text, [unit.line])
+            current.add(unit.index, unit.kind, unit.text, unit.source_lines)
     if pending_heads:
         _settle_heads(pending_heads, current, open_article, new_article)
     for index, note in dropped.items():
@@ -681,7 +683,7 @@ def _add_paragraph(draft: _Draft, chain: list[Unit]) -> None:
         draft.repairs.append(f"joined line {a.line} with line {b.line} (sentence cut by {cut})")
     for u in chain:
         draft.repairs.extend(f"line {u.line}: {note}" for note in u.notes)
-    draft.add(chain[0].index, "p", text, [u.line for u in chain])
+    draft.add(chain[0].index, "p", text, [n for u in chain for n in u.source_lines])
 
 
 def _owner_of(drafts: list[_Draft], index: int) -> _Draft | None:
@@ -916,7 +918,7 @@ def _split_photo_stories(drafts: list[_Draft], vectors) -> list[_Draft]:
         if heading is not None:
             story.repairs.extend(d.take(heading))
             story.heads = [d.subheads.pop(heading[0])]
-            story.lines.append(story.heads[0].line)
+            story.lines.extend(story.heads[0].source_lines)
         for item in tail + [d.items[-1]]:
             d.move(item, story)
         story.repairs.append("split the photo caption and its credit from the article above (no shared words)")
@@ -1096,9 +1098,9 @@ def _match_headlines(drafts: list[_Draft]) -> list[_Draft]:
         m, score, own = far
         left = drafts[m]
         body.heads, left.heads = left.heads, []
-        for h in body.heads:
-            left.lines.remove(h.line)
-            body.lines.append(h.line)
+        for n in (n for h in body.heads for n in h.source_lines):
+            left.lines.remove(n)
+            body.lines.append(n)
         body.repairs.append(f"matched headline '{body.heads[-1].text[:24]}' (line {body.heads[0].line}) to this body "
                             f"(word overlap {score:.2f}; {own:.2f} with the body printed under it)")
         taken.add(m)

@@ -64,6 +64,12 @@ class Unit:
     bold: bool = False  # the whole line is **bold**
     notes: tuple = ()   # repairs made inside this unit
     glued: bool = False  # a bare line break ties it to the next line, on a page that leaves blank lines
+    last_line: int = 0   # the last source line, for a paragraph or headline put back on one line
+
+    @property
+    def source_lines(self) -> tuple[int, ...]:
+        """Every source line the unit was read from."""
+        return tuple(range(self.line, max(self.line, self.last_line) + 1))
 
     @property
     def ends_closed(self) -> bool:
@@ -345,6 +351,7 @@ class _Line(NamedTuple):
     text: str
     notes: tuple
     glued: bool = False  # see Unit.glued
+    last: int = 0        # the last line number, for a rejoined paragraph
 
 
 def _lines(text: str, wrapped: bool) -> list[_Line]:
@@ -365,7 +372,8 @@ def _lines(text: str, wrapped: bool) -> list[_Line]:
             latin = re.search(r"[A-Za-z0-9]$", above.text.rstrip()) and re.match(r"\s*[A-Za-z0-9]", line)
             out.append(_Line(above.number, above.text.rstrip() + (" " if latin else "") + line.strip(),
                              above.notes + notes + (f"joined line {number} to line {number - 1}: a paragraph "
-                                                    "broken by a line break, where this page leaves a blank line",)))
+                                                    "broken by a line break, where this page leaves a blank line",),
+                             last=number))
             continue
         if tied:
             out[-1] = out[-1]._replace(glued=True)
@@ -377,9 +385,9 @@ def read_units(text: str) -> tuple[list[Unit], bool]:
     """Every non-empty line of the page as a classified unit; and wrapped-ness."""
     wrapped = is_wrapped(text)
     units = []
-    for number, raw, notes, glued in _lines(text, wrapped):
+    for number, raw, notes, glued, last in _lines(text, wrapped):
         kind, clean, level, bold, own = classify(raw, wrapped)
-        units.append(Unit(len(units), number, raw.rstrip(), clean, kind, level, bold, notes + own, glued))
+        units.append(Unit(len(units), number, raw.rstrip(), clean, kind, level, bold, notes + own, glued, last))
     return _bold_as_headings(units), wrapped
 
 

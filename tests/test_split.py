@@ -750,6 +750,25 @@ def test_every_source_line_is_used_by_exactly_one_article():
     assert printed - {DUPLICATE_LINE} <= set(used), sorted(printed - {DUPLICATE_LINE} - set(used))
 
 
+def test_lines_put_back_together_are_all_recorded_as_used():
+    # On a page that ends paragraphs with a blank line, a headline wrapped
+    # over two lines and a paragraph broken by a bare line break are each put
+    # back on one line; every line they came from belongs to the article.
+    page = ("全市职工技能大赛决出36名\n“技术状元”\n\n"
+            "本报讯（记者刘旭）近日，全市职工技能大赛在市体育馆落下帷幕，来自全市各行各业的\n"
+            "三百多名职工参加了比赛。\n\n"
+            "比赛设焊工、电工、数控车工等十个工种，历时三天。\n\n"
+            "获奖选手将直接晋升一级职业技能等级。\n\n"
+            "市总工会还为选手发放了交通和食宿补贴。\n\n"
+            "大赛已连续举办十届。\n\n"
+            "明年的大赛将增设新工种。\n")
+    (article,) = split_page(page)
+    assert article.headline.title == "全市职工技能大赛决出36名“技术状元”"
+    assert any("joined line 5 to line 4" in note for note in article.repairs)
+    printed = {n for n, line in enumerate(page.split("\n"), start=1) if line.strip()}
+    assert set(article.lines) == printed, sorted(printed - set(article.lines))
+
+
 def test_conservation_page_is_split_as_a_reader_would():
     articles = split_page(CONSERVATION_PAGE)
     assert [(a.headline.kicker, a.headline.title, a.headline.subtitle) for a in articles] == [
