@@ -13,8 +13,8 @@ from functools import lru_cache
 import jieba
 import rjieba
 
-from .units import (DATELINE, PART_NUMBER, Unit, bracket_depth, ends_paragraph, ends_sentence, is_bracketed_note,
-                    is_speaker_line, signs_compilation, starts_mid_sentence)
+from .units import (COLUMN_TAG, DATELINE, PART_NUMBER, Unit, bracket_depth, ends_paragraph, ends_sentence,
+                    is_bracketed_note, is_speaker_line, signs_compilation, starts_mid_sentence)
 
 WEIGHTS = {
     # joining a piece that ends mid-sentence to its continuation
@@ -440,7 +440,6 @@ def headline_score(ctx: HeadContext, vectors) -> float:
 NUMBERED = re.compile(rf"^(?:{PART_NUMBER}|\d{{1,2}}[.、．](?!\d))")
 # A box printed beside its article: 调研深才能看得准（记者手记）.
 SIDEBAR_TAG = re.compile(r"[（(](?:记者手记|采访手记|相关链接|链接|背景链接|新闻链接|延伸阅读|编后|编后语)[）)]$")
-COLUMN_TAG = re.compile(r"[（(][^（()）]{2,16}[）)]$")      # 标题（国际论坛）
 _SIGNOFF = re.compile(r"[（(][^（()）]{2,40}[）)]$")
 
 
@@ -451,13 +450,13 @@ def _signs_off(unit: Unit) -> bool:
 
 def head_shape(text: str) -> tuple:
     """Length and two-part form of a headline line: sibling subheads share it."""
-    return len(re.sub(r"[\s\u00a0\u3000]", "", text)), bool(re.search(r"\S[\s\u00a0\u3000]+\S", text))
+    return len(re.sub(r"\s", "", text)), bool(re.search(r"\S\s+\S", text))
 
 
 def letter_spaced(text: str) -> bool:
     """Does the line stand apart character by character (吉  林, 编  者), as names
     and place heads are set?"""
-    return bool(re.fullmatch(r"\S(?:[\s\u00a0\u3000]+\S)+", text.strip()))
+    return bool(re.fullmatch(r"\S(?:\s+\S)+", text.strip()))
 
 
 def cosine(a: dict, b: dict) -> float:

@@ -21,6 +21,7 @@ _NAMES = rf"{_NAME}(?:(?:{SPACE}+|[、，,]){_NAME})*"
 _ROLE = r"(?:本报)?(?:[驻赴][\u4e00-\u9fff]{1,8})?(?:特约|特派)?(?:记者|通讯员|实习生|见习记者)"
 # "本报记者 王云娜整理": the reporter compiled an interview or a statement.
 BYLINE_LINE = re.compile(rf"^{_ROLE}{SPACE}*{_NAMES}(?:(?:{SPACE}+|[、，,]{SPACE}*){_ROLE}{SPACE}*{_NAMES})*(?:整理|采写)?$")
+COLUMN_TAG = re.compile(r"[（(][^（()）]{2,16}[）)]$")      # a column's name closing a headline: 标题（国际论坛）
 DATELINE = re.compile(
     r"^(?:\*\*)?(?:本报讯|本报[^\s，。,（(]{0,12}电|据?新华社[^\s，。,]{0,14}电|中新社[^\s，。,]{0,14}电|新华社(?=[（(]))(?:\*\*)?")
 # The page a continuation mark points to: 第1版, 第１版, 第二版.
@@ -29,7 +30,7 @@ CONTINUATION_MARK = re.compile(rf"^[（(](?:上接|下转|转自|接)第?{MARK_P
 # The colon may be lost in the scan: 版式设计 蔡华伟.
 _STAFF_CREDIT = re.compile(r"^(?:本版|本期)?(?:(?:版式设计|制图|责编|责任编辑|美编|校对|编辑|图片编辑|数据来源|资料来源|图片来源"
                            r"|统筹|投稿邮箱|电子信箱|电子邮箱)[：:]"
-                           r"|(?:版式设计|责任编辑|图片编辑)[\s\u00a0\u3000]+[\u4e00-\u9fff·]{2,4}$)")
+                           r"|(?:版式设计|责任编辑|图片编辑)\s+[\u4e00-\u9fff·]{2,4}$)")
 # A bare 图 credits a picture only after an agency (新华社图); a headline may
 # end in 图 (全国铁路今日起调图, 垄亩耕作图). Cartoons' "X图 Y文" are matched apart.
 _CREDIT_END = re.compile(r"(?:摄|摄影|摄影报道|供图|制图|绘图|(?<=社)图|漫画)(?:[（(][^）)]{1,12}[）)])?$")
@@ -250,9 +251,9 @@ def folio_page(text: str) -> int | None:
 def is_picture_and_text_credit(text: str) -> bool:
     """The credit of a picture and the text written to it, by two people: a
     cartoon's (曹  一图  卜  拉文) or a photo's (郭 鹏摄 本报记者 姚雪青文)."""
-    flat = re.sub(r"[\s\u00a0\u3000]", "", text)
+    flat = re.sub(r"\s", "", text)
     return bool(re.fullmatch(r"[\u4e00-\u9fff·]{2,8}[图摄](?:本报记者|本报通讯员|记者)?[\u4e00-\u9fff·]{2,8}文", flat)
-                and re.search(r"[图摄][\s\u00a0\u3000]", text))
+                and re.search(r"[图摄]\s", text))
 
 
 def _is_credit(flat: str) -> bool:
@@ -274,7 +275,7 @@ _ROLE_TITLE = (r"(?:书记|主席|主任|院长|团长|教授|作家|编辑|总�
 def is_speaker_line(text: str) -> bool:
     """Who is speaking or writing, on a line of its own under a contribution's
     head: （埃及）西夏姆·宰迈提, 何建明（中国作协副主席）, 李强代表（上海市委书记）."""
-    compact = re.sub(r"[\s\u00a0\u3000]", "", text)
+    compact = re.sub(r"\s", "", text)
     return bool(re.fullmatch(r"[（(][\u4e00-\u9fff]{2,8}[）)][\u4e00-\u9fff·]{2,12}", compact)
                 or re.fullmatch(rf"[\u4e00-\u9fff·]{{2,4}}(?:代表|委员)?[（(][^（()）]{{0,38}}{_ROLE_TITLE}[）)]", compact))
 
@@ -291,11 +292,11 @@ def _looks_like_headline(flat: str) -> bool:
         return False
     # 我是党员，我先上！（来自疫情防控一线的报道）: an exclaimed or asked
     # headline with its column's name ends like a sentence with a byline.
-    column_headline = bool(re.search(r"[！？!?][（(][^（()）]{2,16}[）)]$", compact))
+    column_headline = bool(re.search(r"[！？!?]" + COLUMN_TAG.pattern, compact))
     if ends_sentence(compact) and not column_headline or compact[-1] in "，、；：,;:" or compact[0] in _OPEN_START:
         return False
     # An attribution under a quotation or note (——习近平, ——编 者) signs it off.
-    if re.fullmatch(r"[—-]{1,2}(?:[\u4e00-\u9fff][\s\u00a0\u3000]*){2,4}", compact):
+    if re.fullmatch(r"[—-]{1,2}(?:[\u4e00-\u9fff]\s*){2,4}", compact):
         return False
     # ... or a speaker's words in a package of views: ——王诚代表（蚌埠市市长）
     if re.fullmatch(r"[—-]{1,2}[^，。—]{2,24}(?:代表|委员)(?:[（(][^（()）]{2,40}[）)])?", compact):
