@@ -58,7 +58,7 @@ _OPEN_START = "，。、；：,;:）)”’》】…"
 class Unit:
     index: int          # position on the page (line order among non-empty lines)
     line: int           # 1-based line number in the source file
-    raw: str            # exactly as printed (without the newline)
+    raw: str            # as printed (without the newline; corner quotes read as “”, see read_units)
     text: str           # repaired text (body) or cleaned headline text
     kind: str
     level: int = 0      # markdown heading level; 0 for plain lines
@@ -384,12 +384,29 @@ def _lines(text: str, wrapped: bool) -> list[_Line]:
 
 def read_units(text: str) -> tuple[list[Unit], bool]:
     """Every non-empty line of the page as a classified unit; and wrapped-ness."""
+    printed = text.split("\n")
+    corners = quotes_with_corners(text)
+    if corners:
+        text = text.translate(_CORNER_QUOTES)
     wrapped = is_wrapped(text)
     units = []
     for number, raw, notes, glued, last in _lines(text, wrapped):
         kind, clean, level, bold, own = classify(raw, wrapped)
+        if corners and any(c in printed[n - 1] for n in range(number, max(number, last) + 1) for c in "「」『』"):
+            own += ("made the corner quotes 「」『』 the paper's “”‘’ (the page prints no other quotes)",)
         units.append(Unit(len(units), number, raw.rstrip(), clean, kind, level, bold, notes + own, glued, last))
     return _bold_as_headings(units), wrapped
+
+
+_CORNER_QUOTES = str.maketrans("「」『』", "“”‘’")
+
+
+def quotes_with_corners(text: str) -> bool:
+    """Does the page quote with corner brackets 「」 and never with “”? The
+    paper prints “”; a page that has only 「」 was read or converted with
+    another convention, and its quotes are the paper's. A page with both may
+    mean them apart, and keeps them."""
+    return bool(re.search("[「」]", text)) and not re.search("[“”]", text)
 
 
 def _bold_as_headings(units: list[Unit]) -> list[Unit]:

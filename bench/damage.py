@@ -52,6 +52,7 @@ DAMAGE = {
     "half-width": lambda text, rng: text.translate(str.maketrans("，：；（）", ",:;()")),
     "stop-as-dot": lambda text, rng: text.replace("。", "."),
     "ascii-quotes": lambda text, rng: text.replace("“", '"').replace("”", '"'),
+    "corner-quotes": lambda text, rng: text.translate(str.maketrans("“”‘’", "「」『』")),
     "dash-as-hyphens": lambda text, rng: text.replace("——", "--"),
     "full-width-digits": lambda text, rng: text.translate({ord(c): ord(c) + 0xFEE0 for c in "0123456789"}),
     "hard-wraps": _wrap,

@@ -210,6 +210,22 @@ def test_invisible_characters_are_removed_and_logged():
         ["removed 1 invisible character(s) (zero-width space, soft hyphen)"] * 2
 
 
+def test_a_page_that_quotes_only_with_corner_brackets_gets_the_papers_quotes():
+    page = ("「中国梦·劳动美」主题活动举办\n\n"
+            "本报讯（记者刘旭）「我们要把好声音传下去。」劳模王伟说，『工匠精神』是他的座右铭。\n\n"
+            "活动持续一周。\n")
+    head, body, last = read_units(page)[0]
+    assert head.text == "“中国梦·劳动美”主题活动举办"
+    assert body.text == "本报讯（记者刘旭）“我们要把好声音传下去。”劳模王伟说，‘工匠精神’是他的座右铭。"
+    note = "made the corner quotes 「」『』 the paper's “”‘’ (the page prints no other quotes)"
+    assert note in head.notes and note in body.notes and note not in last.notes
+
+
+def test_a_page_with_both_kinds_of_quotes_keeps_them_as_printed():
+    page = "本报讯他说：“「共建」二字，是我们的目标。”\n"
+    assert one(page).text == page.strip()
+
+
 def test_a_short_sentence_ending_in_a_half_width_stop_is_body_not_a_headline():
     unit = one("职工当好主力军,奋进新征程.")
     assert (unit.kind, unit.text) == (BODY, "职工当好主力军，奋进新征程。")
