@@ -23,11 +23,19 @@ _MARKUP = re.compile(r"\*\*|__|^#{1,6}\s*|^>\s*")
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _HALF_PUNCT = re.compile(
     rf"(?<={_HANP})[,;:?!]|[,;:?!](?={_HANP})|\((?=[{CJK}])|(?<=[{CJK}])\)|(?<=[{CJK}\d])\)")
-# A full stop read as "." after Chinese text, where no number, web address or
-# abbreviation could hold it (3.5, www.gov.cn, No.1 keep theirs); or one
-# that opens a piece cut from the end of a sentence.
-_HALF_STOP = re.compile(rf"(?<=[{CJK}”’）》」%])\.(?=[ \t]*(?:[{CJK}“‘”’（）《]|$))|(?<=[{CJK}])\.(?=[0-9])"
-                        rf"|^\.(?=[{CJK}“”’）])")
+
+
+def stop_read_as(point: str) -> re.Pattern:
+    """A full stop read as `point` ("." or the full-width "．") after Chinese
+    text, where no number, web address or abbreviation could hold it (3.5,
+    www.gov.cn, No.1 keep theirs); or one that opens a piece cut from the end
+    of a sentence."""
+    p = re.escape(point)
+    return re.compile(rf"(?<=[{CJK}”’）》」%]){p}(?=[ \t]*(?:[{CJK}“‘”’（）《]|$))|(?<=[{CJK}]){p}(?=[0-9])"
+                      rf"|^{p}(?=[{CJK}“”’）])", re.M)
+
+
+_HALF_STOP = stop_read_as(".")
 _ANY_HALF = re.compile(r"[,;:?!().]")   # every mark this repair may change
 # A bracket pair is converted as a pair, so "(2018—2020)" never becomes "(2018—2020）".
 _HALF_PAIR = re.compile(r"\(([^()\n]{1,80})\)")

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from .repair import CJK, GLUED_CREDIT, clean_body, clean_heading, full_width_punct, strip_markup
+from .repair import CJK, GLUED_CREDIT, clean_body, clean_heading, full_width_punct, stop_read_as, strip_markup
 
 HEAD, BYLINE, CREDIT, MARK, BANNER, BODY, FOLIO = "head", "byline", "credit", "mark", "banner", "body", "folio"
 
@@ -58,7 +58,7 @@ _OPEN_START = "，。、；：,;:）)”’》】…"
 class Unit:
     index: int          # position on the page (line order among non-empty lines)
     line: int           # 1-based line number in the source file
-    raw: str            # as printed (without the newline; corner quotes read as “”, see read_units)
+    raw: str            # as printed, without the newline (another convention's quotes, dashes and stops made the paper's: standard_characters)
     text: str           # repaired text (body) or cleaned headline text
     kind: str
     level: int = 0      # markdown heading level; 0 for plain lines
@@ -384,29 +384,51 @@ def _lines(text: str, wrapped: bool) -> list[_Line]:
 
 def read_units(text: str) -> tuple[list[Unit], bool]:
     """Every non-empty line of the page as a classified unit; and wrapped-ness."""
-    printed = text.split("\n")
-    corners = quotes_with_corners(text)
-    if corners:
-        text = text.translate(_CORNER_QUOTES)
+    text, fixed = standard_characters(text)
     wrapped = is_wrapped(text)
     units = []
     for number, raw, notes, glued, last in _lines(text, wrapped):
         kind, clean, level, bold, own = classify(raw, wrapped)
-        if corners and any(c in printed[n - 1] for n in range(number, max(number, last) + 1) for c in "「」『』"):
-            own += ("made the corner quotes 「」『』 the paper's “”‘’ (the page prints no other quotes)",)
+        own += tuple(dict.fromkeys(n for line in range(number, max(number, last) + 1) for n in fixed.get(line, ())))
         units.append(Unit(len(units), number, raw.rstrip(), clean, kind, level, bold, notes + own, glued, last))
     return _bold_as_headings(units), wrapped
 
 
-_CORNER_QUOTES = str.maketrans("「」『』", "“”‘’")
-
-
 def quotes_with_corners(text: str) -> bool:
-    """Does the page quote with corner brackets 「」 and never with “”? The
-    paper prints “”; a page that has only 「」 was read or converted with
-    another convention, and its quotes are the paper's. A page with both may
-    mean them apart, and keeps them."""
-    return bool(re.search("[「」]", text)) and not re.search("[“”]", text)
+    """Does the page quote with corner brackets 「」 (or 〝〞) and never with
+    “”? The paper prints “”; a page that has only the others was read or
+    converted with another convention. A page with both may mean them apart."""
+    return bool(re.search("[「」〝〞]", text)) and not re.search("[“”]", text)
+
+
+_CORNER_QUOTES = str.maketrans("「」『』〝〞", "“”‘’“”")
+# A full-width point ending a Chinese sentence, as some fonts and converters
+# set 。 (１．５ and other numbers keep theirs).
+_WIDE_STOP = stop_read_as("．")
+# Characters another convention prints for the paper's own: whether the page
+# shows it, the fix, and the note for the repair log.
+_VARIANTS = (
+    (quotes_with_corners, lambda t: t.translate(_CORNER_QUOTES),
+     "made the quotes 「」『』〝〞 the paper's “”‘’ (the page prints no other quotes)"),
+    (lambda t: "―" in t, lambda t: t.replace("―", "—"),
+     "made the horizontal bars ― the paper's dash —"),
+    (lambda t: "．" in t, lambda t: _WIDE_STOP.sub("。", t),
+     "made a full-width point ． that ends a Chinese sentence a 。"),
+)
+
+
+def standard_characters(text: str) -> tuple[str, dict[int, list[str]]]:
+    """The page with the paper's quotes, dashes and stops where it prints
+    another convention's; and the repair notes by source line number."""
+    notes: dict[int, list[str]] = {}
+    for shows, fix, note in _VARIANTS:
+        if not shows(text):
+            continue
+        before, text = text, fix(text)
+        for number, (a, b) in enumerate(zip(before.split("\n"), text.split("\n")), start=1):
+            if a != b:
+                notes.setdefault(number, []).append(note)
+    return text, notes
 
 
 def _bold_as_headings(units: list[Unit]) -> list[Unit]:

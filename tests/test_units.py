@@ -217,8 +217,24 @@ def test_a_page_that_quotes_only_with_corner_brackets_gets_the_papers_quotes():
     head, body, last = read_units(page)[0]
     assert head.text == "“中国梦·劳动美”主题活动举办"
     assert body.text == "本报讯（记者刘旭）“我们要把好声音传下去。”劳模王伟说，‘工匠精神’是他的座右铭。"
-    note = "made the corner quotes 「」『』 the paper's “”‘’ (the page prints no other quotes)"
+    note = "made the quotes 「」『』〝〞 the paper's “”‘’ (the page prints no other quotes)"
     assert note in head.notes and note in body.notes and note not in last.notes
+
+
+@pytest.mark.parametrize("printed, read, note", [
+    ("他说：〝干就完了。〞", "他说：“干就完了。”", "made the quotes 「」『』〝〞 the paper's “”‘’ (the page prints no other quotes)"),
+    ("山西工会强化思想引领――", "山西工会强化思想引领——", "made the horizontal bars ― the paper's dash —"),
+    ("职工当好主力军．奋进新征程．", "职工当好主力军。奋进新征程。", "made a full-width point ． that ends a Chinese sentence a 。"),
+])
+def test_another_conventions_quotes_dashes_and_stops_become_the_papers(printed, read, note):
+    unit = one(printed)
+    assert unit.text == read
+    assert note in unit.notes
+
+
+def test_a_wide_point_inside_a_number_stays():
+    unit = one("增长１．５个百分点。")
+    assert unit.text == "增长１．５个百分点。" and not unit.notes
 
 
 def test_a_page_with_both_kinds_of_quotes_keeps_them_as_printed():
