@@ -6,6 +6,7 @@ context (what comes before and after) is weighed in `split`.
 """
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -407,13 +408,21 @@ _CORNER_QUOTES = str.maketrans("「」『』〝〞", "“”‘’“”")
 _WIDE_STOP = stop_read_as("．")
 # Characters another convention prints for the paper's own: whether the page
 # shows it, the fix, and the note for the repair log.
+# An ellipsis typed as dots (...... or 。。。 for ……), not after Latin text or numbers.
+_DOTS = re.compile(r"(?:(?<=[^\x00-\x7f])|^)(?:\.{6}|\.{3}|。{6}|。{3}|·{6}|·{3})", re.M)
+# Entities an HTML export leaves for punctuation (&ldquo; &nbsp; &#8212;).
+_ENTITY = re.compile(r"&(?:[a-z]{2,6}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
 _VARIANTS = (
+    (_ENTITY.search, lambda t: _ENTITY.sub(lambda m: html.unescape(m.group()), t),
+     "decoded the HTML entities (&ldquo; &nbsp; …) an export left in the text"),
     (quotes_with_corners, lambda t: t.translate(_CORNER_QUOTES),
      "made the quotes 「」『』〝〞 the paper's “”‘’ (the page prints no other quotes)"),
     (lambda t: "―" in t, lambda t: t.replace("―", "—"),
      "made the horizontal bars ― the paper's dash —"),
     (lambda t: "．" in t, lambda t: _WIDE_STOP.sub("。", t),
      "made a full-width point ． that ends a Chinese sentence a 。"),
+    (_DOTS.search, lambda t: _DOTS.sub("……", t),
+     "made the dots typed for an ellipsis the paper's ……"),
 )
 
 

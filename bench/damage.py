@@ -56,6 +56,8 @@ DAMAGE = {
     "primed-quotes": lambda text, rng: text.translate(str.maketrans("“”", "〝〞")),
     "dash-as-bars": lambda text, rng: text.replace("—", "―"),
     "stop-as-wide-point": lambda text, rng: text.replace("。", "．"),
+    "ellipsis-as-dots": lambda text, rng: text.replace("……", "..."),
+    "html-entities": lambda text, rng: text.replace("“", "&ldquo;").replace("”", "&rdquo;").replace("\u00a0", "&nbsp;"),
     "dash-as-hyphens": lambda text, rng: text.replace("——", "--"),
     "full-width-digits": lambda text, rng: text.translate({ord(c): ord(c) + 0xFEE0 for c in "0123456789"}),
     "hard-wraps": _wrap,

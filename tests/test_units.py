@@ -225,6 +225,8 @@ def test_a_page_that_quotes_only_with_corner_brackets_gets_the_papers_quotes():
     ("他说：〝干就完了。〞", "他说：“干就完了。”", "made the quotes 「」『』〝〞 the paper's “”‘’ (the page prints no other quotes)"),
     ("山西工会强化思想引领――", "山西工会强化思想引领——", "made the horizontal bars ― the paper's dash —"),
     ("职工当好主力军．奋进新征程．", "职工当好主力军。奋进新征程。", "made a full-width point ． that ends a Chinese sentence a 。"),
+    ("他说&ldquo;干就完了。&rdquo;", "他说“干就完了。”", "decoded the HTML entities (&ldquo; &nbsp; …) an export left in the text"),
+    ("春耕、春播、春管...各项工作有序推进。", "春耕、春播、春管……各项工作有序推进。", "made the dots typed for an ellipsis the paper's ……"),
 ])
 def test_another_conventions_quotes_dashes_and_stops_become_the_papers(printed, read, note):
     unit = one(printed)
@@ -232,9 +234,10 @@ def test_another_conventions_quotes_dashes_and_stops_become_the_papers(printed, 
     assert note in unit.notes
 
 
-def test_a_wide_point_inside_a_number_stays():
-    unit = one("增长１．５个百分点。")
-    assert unit.text == "增长１．５个百分点。" and not unit.notes
+@pytest.mark.parametrize("line", ["增长１．５个百分点。", "宝洁（P&G）公司在华投资。", "版本号为v2...3。"])
+def test_points_ampersands_and_dots_that_belong_to_the_text_stay(line):
+    unit = one(line)
+    assert unit.text == line and not unit.notes
 
 
 def test_a_page_with_both_kinds_of_quotes_keeps_them_as_printed():
