@@ -392,7 +392,20 @@ def read_units(text: str) -> tuple[list[Unit], bool]:
         kind, clean, level, bold, own = classify(raw, wrapped)
         own += tuple(dict.fromkeys(n for line in range(number, max(number, last) + 1) for n in fixed.get(line, ())))
         units.append(Unit(len(units), number, raw.rstrip(), clean, kind, level, bold, notes + own, glued, last))
-    return _bold_as_headings(units), wrapped
+    return _bold_as_headings(_levels_from_the_top(units)), wrapped
+
+
+def _levels_from_the_top(units: list[Unit]) -> list[Unit]:
+    """Heading levels as the paper's pages use them: ## for headlines (# over
+    a three-level page's), ### under them. A converter that starts lower
+    (### and ####) is read from its top level."""
+    levels = sorted({u.level for u in units if u.level})
+    if not levels:
+        return units
+    shift = levels[0] - (1 if len(levels) >= 3 else 2)
+    if shift <= 0:
+        return units
+    return [replace(u, level=u.level - shift) if u.level else u for u in units]
 
 
 def quotes_with_corners(text: str) -> bool:

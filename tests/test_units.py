@@ -153,6 +153,19 @@ def test_markdown_heading_is_a_head_with_its_level_and_no_markup():
     assert units[1].text == "全省职工书屋建设提质增效"
 
 
+@pytest.mark.parametrize("marks, levels", [
+    (("###", "####"), [2, 3]),             # a converter that starts one level down
+    (("##", "###", "####"), [1, 2, 3]),    # kicker, headline, subtitle one level down
+    (("##", "###"), [2, 3]),               # the paper's own levels stay
+    (("#", "##", "###"), [1, 2, 3]),
+])
+def test_heading_levels_are_read_from_the_pages_top_level(marks, levels):
+    lines = ["市总工会建成百家职工驿站", "全市职工驿站达到112家", "覆盖所有街道"][:len(marks)]
+    page = "\n\n".join(f"{m} {t}" for m, t in zip(marks, lines)) + "\n\n本报讯 截至6月底，全市已建成职工驿站112家。\n"
+    units, _ = read_units(page)
+    assert [u.level for u in units if u.kind == HEAD] == levels
+
+
 def test_bold_line_is_a_head():
     unit = one("**坚持不懈抓落实**")
     assert unit.kind == HEAD and unit.bold
