@@ -95,7 +95,7 @@ def read_byline(paragraphs: list[str], bylines: list[str], credits: list[str]) -
     first = next((p for p in paragraphs[:2] if DATELINE.match(p)), "")
     m = DATELINE.match(first)
     if m:
-        stamp = m.group(0).strip("*")
+        stamp = m.group(0).strip("*【】")
         dateline = "新华社" if "新华社" in stamp else "本报讯" if stamp.startswith("本报") else stamp
         if "新华社" in stamp:
             agency = "新华社"

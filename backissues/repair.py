@@ -110,7 +110,7 @@ GLUED_CREDIT = re.compile(rf"(?:本报|新华社)?(?:记者|通讯员)[{CJK} \u0
 _CREDIT_TAIL = re.compile(rf"[ \u00a0]*(?:本报|新华社)?(?:记者|通讯员)(?:[ \u00a0]+[{CJK}]{{1,4}}){{1,4}}[ \u00a0]*摄$")
 _SIGNATURE = re.compile(rf"[（(][{CJK}]{{2,4}}(?:[ \u00a0]+[{CJK}]{{2,4}})+[）)]$")
 # The bracket may be cut by a column break (本报讯 (记者彭冰 柳姗姗 通讯员曲): its rest is elsewhere.
-_BYLINE_BRACKET = re.compile(r"^(.{0,24}?(?:讯|电)[\s\u00a0]*)(（[^（）]{2,60}(?:）|$))")
+_BYLINE_BRACKET = re.compile(r"^(.{0,24}?(?:讯|电)】?[\s\u00a0]*)(（[^（）]{2,60}(?:）|$))")
 
 
 def clean_body(text: str, wrapped: bool) -> tuple[str, list[str]]:

@@ -24,7 +24,8 @@ _ROLE = r"(?:本报)?(?:[驻赴][\u4e00-\u9fff]{1,8})?(?:特约|特派)?(?:记�
 BYLINE_LINE = re.compile(rf"^{_ROLE}{SPACE}*{_NAMES}(?:(?:{SPACE}+|[、，,]{SPACE}*){_ROLE}{SPACE}*{_NAMES})*(?:整理|采写)?$")
 COLUMN_TAG = re.compile(r"[（(][^（()）]{2,16}[）)]$")      # a column's name closing a headline: 标题（国际论坛）
 DATELINE = re.compile(
-    r"^(?:\*\*)?(?:本报讯|本报[^\s，。,（(]{0,12}电|据?新华社[^\s，。,]{0,14}电|中新社[^\s，。,]{0,14}电|新华社(?=[（(]))(?:\*\*)?")
+    r"^(?:\*\*|【)?(?:本报讯|本报[^\s，。,（(]{0,12}电|据?新华社[^\s，。,]{0,14}电|中新社[^\s，。,]{0,14}电|新华社(?=[（(]))"
+    r"(?:\*\*|】)?")   # **本报讯**, 【本报讯】: as printed bold or in lenticular brackets
 # The page a continuation mark points to: 第1版, 第１版, 第二版.
 MARK_PAGE = r"[0-9０-９一二三四五六七八九十]+"
 CONTINUATION_MARK = re.compile(rf"^[（(](?:上接|下转|转自|接)第?{MARK_PAGE}版[）)]$")

@@ -73,6 +73,7 @@ DAMAGE = {
     # Markdown headings as another converter writes them, or half lost.
     "bold-heads": lambda text, rng: re.sub(r"(?m)^#{1,6}\s+(.*)$", r"**\1**", text),
     "headings-one-down": lambda text, rng: re.sub(r"(?m)^(#{1,5})(?=\s)", r"\1#", text),
+    "bracketed-datelines": lambda text, rng: re.sub(r"(?:\*\*)?本报讯(?:\*\*)?", "【本报讯】", text),
     "lost-markup": lambda text, rng: re.sub(r"(?m)^#{1,6}\s+(.*)$",
                                             lambda m: m.group(1) if rng.random() < 0.3 else m.group(), text),
     "no-markup": lambda text, rng: re.sub(r"(?m)^#{1,6}\s+", "", text).replace("**", ""),

@@ -31,6 +31,7 @@ def people(byline) -> dict:
      {"reporters": ["马学礼"], "correspondents": ["胡相宁", "顾娟"]}),
     ("本报讯（本报记者彭冰 柳姗姗 本报通讯员曲晓光）活动中，辽源市总",
      {"reporters": ["彭冰", "柳姗姗"], "correspondents": ["曲晓光"]}),
+    ("【本报讯】（记者刘旭 通讯员胡沙沙）锦州市总工会", {"reporters": ["刘旭"], "correspondents": ["胡沙沙"]}),
 ])
 def test_bracket_byline_after_dateline(first, expected):
     byline = read_byline([first, "第二段。"], [], [])

@@ -121,6 +121,7 @@ def test_an_editors_note_is_told_by_its_label_or_its_signature(text, note):
 @pytest.mark.parametrize("line", [
     pytest.param("本报讯（记者 周明）昨天，全市职工运动会在市体育中心开幕。", id="benbaoxun"),
     pytest.param("**本报讯**（通讯员 孙丽）近日，区总工会举办职工篮球赛。", id="bold-benbaoxun"),
+    pytest.param("【本报讯】（通讯员 孙丽）近日，区总工会举办职工篮球赛。", id="bracketed-benbaoxun"),
     pytest.param("本报杭州4月2日电（记者 钱亮）浙江省总工会日前出台措施，帮扶困难职工。", id="benbao-place-date-dian"),
     pytest.param("新华社北京1月31日电  近日，有关部门印发通知，部署春季安全生产工作。", id="xinhuashe"),
     pytest.param("据新华社南京3月8日电 江苏省今年将新建职工驿站500个。", id="ju-xinhuashe"),
