@@ -18,6 +18,7 @@ _SPACE_CJK = re.compile(rf"(?<={_HANP})[ \u3000\t]+(?={_HANP})")
 _SPACE_CJK_NUM = re.compile(rf"(?<={_HANP})[ \t]+(?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%])[ \t]+(?={_HANP})")
 _SPACE_NUM = re.compile(r"(?<=\d) (?=\d)")
 _MARKUP = re.compile(r"\*\*|__|^#{1,6}\s*|^>\s*")
+_CLOSING_HASHES = re.compile(r"\s+#{1,6}$")
 
 # Half-width punctuation that OCR leaves between Chinese characters.
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
@@ -42,8 +43,12 @@ _HALF_PAIR = re.compile(r"\(([^()\n]{1,80})\)")
 
 
 def strip_markup(text: str) -> str:
-    """Drop Markdown emphasis and heading marks that OCR export added."""
-    return _MARKUP.sub("", text.strip()).strip()
+    """Drop Markdown emphasis and heading marks that OCR export added (a
+    heading's closing marks too: ## 标题 ##)."""
+    text = text.strip()
+    if text.startswith("#"):
+        text = _CLOSING_HASHES.sub("", text)
+    return _MARKUP.sub("", text).strip()
 
 
 def replace_and(text: str) -> tuple[str, int]:

@@ -74,6 +74,7 @@ DAMAGE = {
     "bold-heads": lambda text, rng: re.sub(r"(?m)^#{1,6}\s+(.*)$", r"**\1**", text),
     "headings-one-down": lambda text, rng: re.sub(r"(?m)^(#{1,5})(?=\s)", r"\1#", text),
     "bracketed-datelines": lambda text, rng: re.sub(r"(?:\*\*)?本报讯(?:\*\*)?", "【本报讯】", text),
+    "closed-headings": lambda text, rng: re.sub(r"(?m)^(#{1,6})(\s+.*\S)\s*$", r"\1\2 \1", text),
     "lost-markup": lambda text, rng: re.sub(r"(?m)^#{1,6}\s+(.*)$",
                                             lambda m: m.group(1) if rng.random() < 0.3 else m.group(), text),
     "no-markup": lambda text, rng: re.sub(r"(?m)^#{1,6}\s+", "", text).replace("**", ""),

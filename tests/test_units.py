@@ -154,6 +154,12 @@ def test_markdown_heading_is_a_head_with_its_level_and_no_markup():
     assert units[1].text == "全省职工书屋建设提质增效"
 
 
+def test_a_headings_closing_marks_are_markup_too():
+    units, _ = read_units("## 聚焦一线需求—— ##\n\n### 全省职工书屋建设提质增效 ###\n\n本报讯 今年新建示范书屋300家。")
+    assert [(u.kind, u.level, u.text) for u in units[:2]] == [
+        (HEAD, 2, "聚焦一线需求——"), (HEAD, 3, "全省职工书屋建设提质增效")]
+
+
 @pytest.mark.parametrize("marks, levels", [
     (("###", "####"), [2, 3]),             # a converter that starts one level down
     (("##", "###", "####"), [1, 2, 3]),    # kicker, headline, subtitle one level down
