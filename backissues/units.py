@@ -386,6 +386,7 @@ def _lines(text: str, wrapped: bool) -> list[_Line]:
 
 def read_units(text: str) -> tuple[list[Unit], bool]:
     """Every non-empty line of the page as a classified unit; and wrapped-ness."""
+    text = atx_from_setext(text)
     text, fixed = standard_characters(text)
     wrapped = is_wrapped(text)
     units = []
@@ -407,6 +408,22 @@ def _levels_from_the_top(units: list[Unit]) -> list[Unit]:
     if shift <= 0:
         return units
     return [replace(u, level=u.level - shift) if u.level else u for u in units]
+
+
+# A heading underlined, as some converters write ## and #: a line of up to 60 characters
+# without a sentence end over a line of = or - (no blank line between).
+_SETEXT = re.compile(r"(?m)^([^\n#]{1,60}?)[ \t]*\n[ \t]*(={3,}|-{3,})[ \t]*$")
+
+
+def atx_from_setext(text: str) -> str:
+    """Underlined headings as # headings, each on its own line still (the
+    underline becomes a blank line), so line numbers stay the source's."""
+    def heading(m: re.Match) -> str:
+        line = m.group(1)
+        if not line.strip() or ends_sentence(line.strip()):
+            return m.group(0)
+        return ("# " if m.group(2)[0] == "=" else "## ") + line.strip() + "\n"
+    return _SETEXT.sub(heading, text)
 
 
 def quotes_with_corners(text: str) -> bool:

@@ -75,6 +75,8 @@ DAMAGE = {
     "headings-one-down": lambda text, rng: re.sub(r"(?m)^(#{1,5})(?=\s)", r"\1#", text),
     "bracketed-datelines": lambda text, rng: re.sub(r"(?:\*\*)?本报讯(?:\*\*)?", "【本报讯】", text),
     "closed-headings": lambda text, rng: re.sub(r"(?m)^(#{1,6})(\s+.*\S)\s*$", r"\1\2 \1", text),
+    "underlined-headings": lambda text, rng: re.sub(
+        r"(?m)^(#{1,2})\s+(.*\S)\s*$", lambda m: m.group(2) + "\n" + ("=" if len(m.group(1)) == 1 else "-") * 8, text),
     "lost-markup": lambda text, rng: re.sub(r"(?m)^#{1,6}\s+(.*)$",
                                             lambda m: m.group(1) if rng.random() < 0.3 else m.group(), text),
     "no-markup": lambda text, rng: re.sub(r"(?m)^#{1,6}\s+", "", text).replace("**", ""),

@@ -154,6 +154,18 @@ def test_markdown_heading_is_a_head_with_its_level_and_no_markup():
     assert units[1].text == "全省职工书屋建设提质增效"
 
 
+def test_underlined_headings_are_headings_and_keep_their_source_lines():
+    page = "聚焦一线需求——\n=======\n全省职工书屋建设提质增效\n------\n\n本报讯 今年新建示范书屋300家。\n"
+    units, _ = read_units(page)
+    assert [(u.kind, u.level, u.text, u.line) for u in units] == [
+        (HEAD, 1, "聚焦一线需求——", 1), (HEAD, 2, "全省职工书屋建设提质增效", 3), (BODY, 0, "本报讯今年新建示范书屋300家。", 6)]
+
+
+def test_a_rule_under_a_finished_sentence_is_no_underline():
+    units, _ = read_units("今年新建示范书屋300家。\n---\n")
+    assert units[0].kind == BODY
+
+
 def test_a_headings_closing_marks_are_markup_too():
     units, _ = read_units("## 聚焦一线需求—— ##\n\n### 全省职工书屋建设提质增效 ###\n\n本报讯 今年新建示范书屋300家。")
     assert [(u.kind, u.level, u.text) for u in units[:2]] == [
