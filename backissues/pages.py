@@ -43,9 +43,14 @@ def find_page_files(sources: Path) -> list[Path]:
 
 
 def decode(data: bytes, name: str) -> str:
-    """UTF-8 (with or without BOM) or GB18030; refuse binary and empty files."""
+    """UTF-8 (with or without BOM), UTF-16 with its BOM (Windows' "Unicode")
+    or GB18030; refuse binary and empty files."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise PageError(f"{name}: UTF-16 text is not supported, save it as UTF-8")
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise PageError(f"{name}: not valid UTF-16 although it starts with its byte-order mark "
+                            f"(byte {exc.start})") from None
     if not data.strip() or not data.removeprefix(b"\xef\xbb\xbf").strip():
         raise PageError(f"{name}: empty file")
     if b"\x00" in data:

@@ -63,9 +63,15 @@ def test_decode_refuses_with_one_line_naming_the_file(data, why):
     assert "\n" not in message
 
 
-def test_utf16_is_refused_with_a_hint():
+@pytest.mark.parametrize("encoding, bom", [("utf-16", b""), ("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")])
+def test_utf16_with_its_byte_order_mark_is_read(encoding, bom):
+    # Windows Notepad's "Unicode" saves UTF-16 with a byte-order mark.
+    assert decode(bom + TEXT.replace("\n", "\r\n").encode(encoding), "p.txt") == decode(TEXT.encode(), "p.txt")
+
+
+def test_broken_utf16_is_refused_with_a_hint():
     with pytest.raises(PageError) as err:
-        decode(TEXT.encode("utf-16"), "p.txt")
+        decode(b"\xff\xfe" + TEXT.encode("utf-16-le") + b"\x00\xd8", "p.txt")
     assert str(err.value).startswith("p.txt: ") and "UTF-16" in str(err.value)
 
 
