@@ -443,7 +443,33 @@ _WIDE_STOP = stop_read_as("．")
 _DOTS = re.compile(r"(?:(?<=[^\x00-\x7f])|^)(?:\.{6}|\.{3}|。{6}|。{3}|·{6}|·{3})", re.M)
 # Entities an HTML export leaves for punctuation (&ldquo; &nbsp; &#8212;).
 _ENTITY = re.compile(r"&(?:[a-z]{2,6}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
+# Tags an HTML export leaves: headings become # headings, a bold line a bold
+# line, the rest (<p>, <br>, <span …>) are dropped; each line stays a line.
+_TAG = re.compile(r"</?(?:p|br|div|span|font|b|strong|em|i|u|h[1-6])(?:\s[^<>]*)?/?>", re.I)
+_HTML_HEADING = re.compile(r"(?im)^\s*<h([1-6])[^<>]*>(.*?)</h\1>\s*$")
+_HTML_BOLD = re.compile(r"(?im)^\s*<(b|strong)>([^<>]*)</\1>\s*$")
+
+
+def _markdown_from_tags(text: str) -> str:
+    text = _HTML_HEADING.sub(lambda m: "#" * int(m.group(1)) + " " + _TAG.sub("", m.group(2)), text)
+    text = _HTML_BOLD.sub(lambda m: "**" + m.group(2) + "**", text)
+    return _TAG.sub("", text)
+
+
+# A list mark before every paragraph (- …, * …): an export's, not the paper's.
+_LIST_MARK = re.compile(r"(?m)^[ \t]*[-*+][ \t]+(?=[^\s*])")
+
+
+def _list_marked(text: str) -> bool:
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    return bool(lines) and 2 * sum(1 for ln in lines if _LIST_MARK.match(ln)) >= len(lines)
+
+
 _VARIANTS = (
+    (lambda t: len(_TAG.findall(t)) >= 3, _markdown_from_tags,
+     "removed the HTML tags an export left (<h2> read as ##, <b> as bold)"),
+    (_list_marked, lambda t: _LIST_MARK.sub("", t),
+     "removed the list mark an export put before every paragraph"),
     (_ENTITY.search, lambda t: _ENTITY.sub(lambda m: html.unescape(m.group()), t),
      "decoded the HTML entities (&ldquo; &nbsp; …) an export left in the text"),
     (quotes_with_corners, lambda t: t.translate(_CORNER_QUOTES),

@@ -58,6 +58,9 @@ DAMAGE = {
     "stop-as-wide-point": lambda text, rng: text.replace("。", "．"),
     "ellipsis-as-dots": lambda text, rng: text.replace("……", "..."),
     "html-entities": lambda text, rng: text.replace("“", "&ldquo;").replace("”", "&rdquo;").replace("\u00a0", "&nbsp;"),
+    "html-tags": lambda text, rng: re.sub(r"(?m)^(?!<h)(\S.*)$", r"<p>\1</p>", re.sub(
+        r"(?m)^(#{1,6})\s+(.*\S)\s*$", lambda m: "<h%d>%s</h%d>" % (len(m.group(1)), m.group(2), len(m.group(1))), text)),
+    "list-marks": lambda text, rng: re.sub(r"(?m)^(?![#*])(?=\S)", "- ", text),
     "dash-as-hyphens": lambda text, rng: text.replace("——", "--"),
     "full-width-digits": lambda text, rng: text.translate({ord(c): ord(c) + 0xFEE0 for c in "0123456789"}),
     "hard-wraps": _wrap,

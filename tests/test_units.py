@@ -166,6 +166,29 @@ def test_a_rule_under_a_finished_sentence_is_no_underline():
     assert units[0].kind == BODY
 
 
+def test_an_html_exports_tags_are_read_as_markup():
+    page = ("<h2>市总工会建成百家职工驿站</h2>\n\n<p><strong>本报讯</strong>（记者刘旭）截至6月底，全市已建成职工驿站112家。</p>\n\n"
+            "<p>驿站配有<span class=\"x\">饮水机</span>和药箱。<br></p>\n")
+    head, first, second = read_units(page)[0]
+    assert (head.kind, head.level, head.text) == (HEAD, 2, "市总工会建成百家职工驿站")
+    assert first.text == "本报讯（记者刘旭）截至6月底，全市已建成职工驿站112家。" and DATELINE.match(first.text)
+    assert second.text == "驿站配有饮水机和药箱。"
+    assert all("removed the HTML tags an export left (<h2> read as ##, <b> as bold)" in u.notes for u in (head, first, second))
+
+
+def test_a_list_mark_before_every_paragraph_is_an_exports():
+    page = "- 市总工会建成百家职工驿站\n\n- 本报讯 截至6月底，全市已建成职工驿站112家。\n\n- 驿站配有饮水机和药箱。\n"
+    units, _ = read_units(page)
+    assert [u.text for u in units] == ["市总工会建成百家职工驿站", "本报讯截至6月底，全市已建成职工驿站112家。", "驿站配有饮水机和药箱。"]
+    assert units[0].kind == HEAD
+
+
+def test_a_few_list_items_in_a_page_keep_their_marks():
+    page = "本报讯 会议提出三点要求：\n\n- 加强领导。\n\n驿站配有饮水机和药箱。\n\n全市已建成职工驿站112家。\n"
+    units, _ = read_units(page)
+    assert units[1].text.startswith("-") and not units[1].notes
+
+
 def test_a_headings_closing_marks_are_markup_too():
     units, _ = read_units("## 聚焦一线需求—— ##\n\n### 全省职工书屋建设提质增效 ###\n\n本报讯 今年新建示范书屋300家。")
     assert [(u.kind, u.level, u.text) for u in units[:2]] == [
