@@ -62,14 +62,16 @@ class _Draft:
     lines: list = field(default_factory=list)
     subheads: dict = field(default_factory=dict)     # position -> subhead unit
     item_lines: dict = field(default_factory=dict)   # position -> source lines of that item
+    item_starts: dict = field(default_factory=dict)  # position -> the line each of its units starts on
 
-    def add(self, position: int, kind: str, payload: str, lines) -> None:
+    def add(self, position: int, kind: str, payload: str, lines, starts=None) -> None:
         self.items.append((position, kind, payload))
         self.item_lines[position] = tuple(lines)
+        self.item_starts[position] = tuple(lines if starts is None else starts)
         self.lines.extend(lines)
 
     def add_subhead(self, head: Unit) -> None:
-        self.add(head.index, "h", head.text, head.source_lines)
+        self.add(head.index, "h", head.text, head.source_lines, (head.line,))
         self.subheads[head.index] = head
         self.repairs.extend(f"line {head.line}: {note}" for note in head.notes)
 
@@ -78,6 +80,7 @@ class _Draft:
         a section head (its line is already among the article's)."""
         self.items.insert(0, (head.index, "h", head.text))
         self.item_lines[head.index] = head.source_lines
+        self.item_starts[head.index] = (head.line,)
         self.subheads[head.index] = head
 
     def take(self, item) -> list[str]:
@@ -85,6 +88,7 @@ class _Draft:
         repair notes about its lines, which move with it."""
         self.items.remove(item)
         lines = self.item_lines.pop(item[0])
+        self.item_starts.pop(item[0])
         for line in lines:
             self.lines.remove(line)
         prefixes = tuple(f"line {n}:" for n in lines) + tuple(f"joined line {n} " for n in lines)
@@ -94,9 +98,9 @@ class _Draft:
 
     def move(self, item, target: "_Draft") -> None:
         """Move an item, with its lines, notes and subhead unit, to another article."""
-        lines = self.item_lines[item[0]]
+        lines, starts = self.item_lines[item[0]], self.item_starts[item[0]]
         target.repairs.extend(self.take(item))
-        target.add(item[0], item[1], item[2], lines)
+        target.add(item[0], item[1], item[2], lines, starts)
         if item[0] in self.subheads:
             target.subheads[item[0]] = self.subheads.pop(item[0])
 
@@ -504,7 +508,7 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
             # (not after a paragraph or two: an editor's note may come first).
             if current is None or opens_box(unit.text) and _paragraphs(current) >= 3 and not under_subhead:
                 open_article([])
-            current.add(unit.index, "p", unit.text, unit.source_lines)
+            current.add(unit.index, "p", unit.text, unit.source_lines, (unit.line,))
             continue
         if unit.kind == BODY:
             chain = [by_index[i] for i in chains[unit.index]]
@@ -520,11 +524,11 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
             # anywhere else a byline opens the next article.
             if current is None or current.has_body() and not under_subhead and not signs_compilation(unit.text):
                 open_article([])
-            current.add(unit.index, "byline", unit.text, unit.source_lines)
+            current.add(unit.index, "byline", unit.text, unit.source_lines, (unit.line,))
         elif unit.kind in (CREDIT, MARK):
             if current is None:
                 open_article([])
-            current.add(unit.index, unit.kind, unit.text, unit.source_lines)
+            current.add(unit.index, unit.kind, unit.text, unit.source_lines, (unit.line,))
     if pending_heads:
         _settle_heads(pending_heads, current, open_article, new_article)
     for index, note in dropped.items():
@@ -683,7 +687,7 @@ def _add_paragraph(draft: _Draft, chain: list[Unit]) -> None:
         draft.repairs.append(f"joined line {a.line} with line {b.line} (sentence cut by {cut})")
     for u in chain:
         draft.repairs.extend(f"line {u.line}: {note}" for note in u.notes)
-    draft.add(chain[0].index, "p", text, [n for u in chain for n in u.source_lines])
+    draft.add(chain[0].index, "p", text, [n for u in chain for n in u.source_lines], [u.line for u in chain])
 
 
 def _owner_of(drafts: list[_Draft], index: int) -> _Draft | None:
@@ -764,7 +768,8 @@ def _share_pieces(above: _Draft, below: _Draft, followers: list[_Draft], vectors
     zone = tail + below.items + [it for d in followers for it in d.items]
     if len(zone) < 2:
         return []
-    slots = sorted((line, n) for n, it in enumerate(zone) for line in owner[it[0]].item_lines[it[0]])
+    # Where each piece was printed: a unit is one place, whatever its lines.
+    slots = sorted((line, n) for n, it in enumerate(zone) for line in owner[it[0]].item_starts[it[0]])
     cut = sum(1 for _, n in slots if n < len(tail))
     texts = [it[2] for it in zone]
     core = evidence.sum_vectors([_headline_text(above)] * 2 + [it[2] for it in kept_body], vectors)
@@ -849,13 +854,14 @@ def _apply_sharing(above: _Draft, below: _Draft, followers: list[_Draft], zone: 
     moving = []
     for item, u in zip(zone, up):
         source = owner[item[0]]
-        lines, subhead = source.item_lines[item[0]], source.subheads.pop(item[0], None)
-        moving.append((item, u, lines, subhead, source.take(item)))
+        lines, starts = source.item_lines[item[0]], source.item_starts[item[0]]
+        subhead = source.subheads.pop(item[0], None)
+        moving.append((item, u, lines, starts, subhead, source.take(item)))
     for d in followers:
         below.repairs.extend(d.repairs)
-    for item, u, lines, subhead, notes in sorted(moving, key=lambda m: m[0][0]):
+    for item, u, lines, starts, subhead, notes in sorted(moving, key=lambda m: m[0][0]):
         target = above if u else below
-        target.add(item[0], item[1], item[2], lines)
+        target.add(item[0], item[1], item[2], lines, starts)
         target.repairs.extend(notes)
         if subhead is not None:
             target.subheads[item[0]] = subhead
@@ -965,6 +971,7 @@ def _place_stray_headlines(drafts: list[_Draft]) -> list[_Draft]:
             prev.repairs.extend(d.repairs)
             prev.lines.extend(d.lines)
             prev.item_lines.update(d.item_lines)
+            prev.item_starts.update(d.item_starts)
             continue
         out.append(d)
     return out
@@ -1139,6 +1146,7 @@ def _prepend(body: _Draft, into: _Draft, note: str) -> None:
     into.repairs = body.repairs + [note] + into.repairs
     into.lines = body.lines + into.lines
     into.item_lines.update(body.item_lines)
+    into.item_starts.update(body.item_starts)
 
 
 def _opens_above_headline(left: _Draft, right: _Draft | None) -> bool:

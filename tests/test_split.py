@@ -769,6 +769,26 @@ def test_lines_put_back_together_are_all_recorded_as_used():
     assert set(article.lines) == printed, sorted(printed - set(article.lines))
 
 
+def test_a_paragraph_put_back_on_one_line_is_printed_at_one_place():
+    # Sharing pieces around a headline weighs where each piece was printed
+    # (columns alternate piece by piece): a paragraph wrapped over three lines
+    # is one place, not three, though all three lines are its.
+    from backissues.split import _group, _prepare, _vectors_cache
+    page = ("全市职工技能大赛落幕\n\n"
+            "本报讯 近日，全市职工技能大赛在市体育馆落下帷幕，来自全市各行各业的\n"
+            "三百多名职工参加了比赛，比赛设焊工、电工、数控车工等十个\n"
+            "工种。\n\n"
+            "获奖选手将直接晋升一级职业技能等级。\n\n"
+            "市总工会还为选手发放了交通和食宿补贴。\n\n"
+            "大赛已连续举办十届。\n\n"
+            "明年的大赛将增设新工种。\n")
+    units, dropped, chains = _prepare(page)
+    (draft,) = _group(units, chains, dropped, _vectors_cache())
+    first = draft.items[0][0]
+    assert draft.item_lines[first] == (3, 4, 5)
+    assert draft.item_starts[first] == (3,)
+
+
 def test_conservation_page_is_split_as_a_reader_would():
     articles = split_page(CONSERVATION_PAGE)
     assert [(a.headline.kicker, a.headline.title, a.headline.subtitle) for a in articles] == [
