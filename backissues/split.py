@@ -61,17 +61,17 @@ class _Draft:
     repairs: list = field(default_factory=list)
     lines: list = field(default_factory=list)
     subheads: dict = field(default_factory=dict)     # position -> subhead unit
-    item_lines: dict = field(default_factory=dict)   # position -> source lines of that item
-    item_starts: dict = field(default_factory=dict)  # position -> the line each of its units starts on
+    # position -> the source lines of each unit of that item: all of them are
+    # the article's; the first of each is where that unit was printed
+    item_lines: dict = field(default_factory=dict)
 
-    def add(self, position: int, kind: str, payload: str, lines, starts=None) -> None:
+    def add(self, position: int, kind: str, payload: str, unit_lines: tuple) -> None:
         self.items.append((position, kind, payload))
-        self.item_lines[position] = tuple(lines)
-        self.item_starts[position] = tuple(lines if starts is None else starts)
-        self.lines.extend(lines)
+        self.item_lines[position] = unit_lines
+        self.lines.extend(n for lines in unit_lines for n in lines)
 
     def add_subhead(self, head: Unit) -> None:
-        self.add(head.index, "h", head.text, head.source_lines, (head.line,))
+        self.add(head.index, "h", head.text, (head.source_lines,))
         self.subheads[head.index] = head
         self.repairs.extend(f"line {head.line}: {note}" for note in head.notes)
 
@@ -79,16 +79,14 @@ class _Draft:
         """Put a line printed among the headline lines first in the body, as
         a section head (its line is already among the article's)."""
         self.items.insert(0, (head.index, "h", head.text))
-        self.item_lines[head.index] = head.source_lines
-        self.item_starts[head.index] = (head.line,)
+        self.item_lines[head.index] = (head.source_lines,)
         self.subheads[head.index] = head
 
     def take(self, item) -> list[str]:
         """Remove an item (to move it to another article); returns the
         repair notes about its lines, which move with it."""
         self.items.remove(item)
-        lines = self.item_lines.pop(item[0])
-        self.item_starts.pop(item[0])
+        lines = [n for unit_lines in self.item_lines.pop(item[0]) for n in unit_lines]
         for line in lines:
             self.lines.remove(line)
         prefixes = tuple(f"line {n}:" for n in lines) + tuple(f"joined line {n} " for n in lines)
@@ -98,9 +96,9 @@ class _Draft:
 
     def move(self, item, target: "_Draft") -> None:
         """Move an item, with its lines, notes and subhead unit, to another article."""
-        lines, starts = self.item_lines[item[0]], self.item_starts[item[0]]
+        unit_lines = self.item_lines[item[0]]
         target.repairs.extend(self.take(item))
-        target.add(item[0], item[1], item[2], lines, starts)
+        target.add(item[0], item[1], item[2], unit_lines)
         if item[0] in self.subheads:
             target.subheads[item[0]] = self.subheads.pop(item[0])
 
@@ -508,7 +506,7 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
             # (not after a paragraph or two: an editor's note may come first).
             if current is None or opens_box(unit.text) and _paragraphs(current) >= 3 and not under_subhead:
                 open_article([])
-            current.add(unit.index, "p", unit.text, unit.source_lines, (unit.line,))
+            current.add(unit.index, "p", unit.text, (unit.source_lines,))
             continue
         if unit.kind == BODY:
             chain = [by_index[i] for i in chains[unit.index]]
@@ -524,11 +522,11 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
             # anywhere else a byline opens the next article.
             if current is None or current.has_body() and not under_subhead and not signs_compilation(unit.text):
                 open_article([])
-            current.add(unit.index, "byline", unit.text, unit.source_lines, (unit.line,))
+            current.add(unit.index, "byline", unit.text, (unit.source_lines,))
         elif unit.kind in (CREDIT, MARK):
             if current is None:
                 open_article([])
-            current.add(unit.index, unit.kind, unit.text, unit.source_lines, (unit.line,))
+            current.add(unit.index, unit.kind, unit.text, (unit.source_lines,))
     if pending_heads:
         _settle_heads(pending_heads, current, open_article, new_article)
     for index, note in dropped.items():
@@ -687,7 +685,7 @@ def _add_paragraph(draft: _Draft, chain: list[Unit]) -> None:
         draft.repairs.append(f"joined line {a.line} with line {b.line} (sentence cut by {cut})")
     for u in chain:
         draft.repairs.extend(f"line {u.line}: {note}" for note in u.notes)
-    draft.add(chain[0].index, "p", text, [n for u in chain for n in u.source_lines], [u.line for u in chain])
+    draft.add(chain[0].index, "p", text, tuple(u.source_lines for u in chain))
 
 
 def _owner_of(drafts: list[_Draft], index: int) -> _Draft | None:
@@ -769,7 +767,7 @@ def _share_pieces(above: _Draft, below: _Draft, followers: list[_Draft], vectors
     if len(zone) < 2:
         return []
     # Where each piece was printed: a unit is one place, whatever its lines.
-    slots = sorted((line, n) for n, it in enumerate(zone) for line in owner[it[0]].item_starts[it[0]])
+    slots = sorted((lines[0], n) for n, it in enumerate(zone) for lines in owner[it[0]].item_lines[it[0]])
     cut = sum(1 for _, n in slots if n < len(tail))
     texts = [it[2] for it in zone]
     core = evidence.sum_vectors([_headline_text(above)] * 2 + [it[2] for it in kept_body], vectors)
@@ -854,14 +852,13 @@ def _apply_sharing(above: _Draft, below: _Draft, followers: list[_Draft], zone: 
     moving = []
     for item, u in zip(zone, up):
         source = owner[item[0]]
-        lines, starts = source.item_lines[item[0]], source.item_starts[item[0]]
-        subhead = source.subheads.pop(item[0], None)
-        moving.append((item, u, lines, starts, subhead, source.take(item)))
+        unit_lines, subhead = source.item_lines[item[0]], source.subheads.pop(item[0], None)
+        moving.append((item, u, unit_lines, subhead, source.take(item)))
     for d in followers:
         below.repairs.extend(d.repairs)
-    for item, u, lines, starts, subhead, notes in sorted(moving, key=lambda m: m[0][0]):
+    for item, u, unit_lines, subhead, notes in sorted(moving, key=lambda m: m[0][0]):
         target = above if u else below
-        target.add(item[0], item[1], item[2], lines, starts)
+        target.add(item[0], item[1], item[2], unit_lines)
         target.repairs.extend(notes)
         if subhead is not None:
             target.subheads[item[0]] = subhead
@@ -971,7 +968,6 @@ def _place_stray_headlines(drafts: list[_Draft]) -> list[_Draft]:
             prev.repairs.extend(d.repairs)
             prev.lines.extend(d.lines)
             prev.item_lines.update(d.item_lines)
-            prev.item_starts.update(d.item_starts)
             continue
         out.append(d)
     return out
@@ -1146,7 +1142,6 @@ def _prepend(body: _Draft, into: _Draft, note: str) -> None:
     into.repairs = body.repairs + [note] + into.repairs
     into.lines = body.lines + into.lines
     into.item_lines.update(body.item_lines)
-    into.item_starts.update(body.item_starts)
 
 
 def _opens_above_headline(left: _Draft, right: _Draft | None) -> bool:

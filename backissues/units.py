@@ -72,7 +72,7 @@ class Unit:
     @property
     def source_lines(self) -> tuple[int, ...]:
         """Every source line the unit was read from."""
-        return tuple(range(self.line, max(self.line, self.last_line) + 1))
+        return line_span(self.line, self.last_line)
 
     @property
     def ends_closed(self) -> bool:
@@ -81,6 +81,11 @@ class Unit:
     @property
     def starts_open(self) -> bool:
         return starts_mid_sentence(self.text)
+
+
+def line_span(first: int, last: int) -> tuple[int, ...]:
+    """The source lines from `first` to `last` (0: `first` alone)."""
+    return tuple(range(first, max(first, last) + 1))
 
 
 def starts_mid_sentence(text: str) -> bool:
@@ -392,7 +397,7 @@ def read_units(text: str) -> tuple[list[Unit], bool]:
     units = []
     for number, raw, notes, glued, last in _lines(text, wrapped):
         kind, clean, level, bold, own = classify(raw, wrapped)
-        own += tuple(dict.fromkeys(n for line in range(number, max(number, last) + 1) for n in fixed.get(line, ())))
+        own += tuple(dict.fromkeys(n for line in line_span(number, last) for n in fixed.get(line, ())))
         units.append(Unit(len(units), number, raw.rstrip(), clean, kind, level, bold, notes + own, glued, last))
     return _bold_as_headings(_levels_from_the_top(units)), wrapped
 
@@ -437,8 +442,6 @@ _CORNER_QUOTES = str.maketrans("「」『』〝〞", "“”‘’“”")
 # A full-width point ending a Chinese sentence, as some fonts and converters
 # set 。 (１．５ and other numbers keep theirs).
 _WIDE_STOP = stop_read_as("．")
-# Characters another convention prints for the paper's own: whether the page
-# shows it, the fix, and the note for the repair log.
 # An ellipsis typed as dots (...... or 。。。 for ……), not after Latin text or numbers.
 _DOTS = re.compile(r"(?:(?<=[^\x00-\x7f])|^)(?:\.{6}|\.{3}|。{6}|。{3}|·{6}|·{3})", re.M)
 # Entities an HTML export leaves for punctuation (&ldquo; &nbsp; &#8212;).
@@ -465,6 +468,8 @@ def _list_marked(text: str) -> bool:
     return bool(lines) and 2 * sum(1 for ln in lines if _LIST_MARK.match(ln)) >= len(lines)
 
 
+# Characters and markup another convention prints for the paper's own:
+# whether the page shows it, the fix, and the note for the repair log.
 _VARIANTS = (
     (lambda t: len(_TAG.findall(t)) >= 3, _markdown_from_tags,
      "removed the HTML tags an export left (<h2> read as ##, <b> as bold)"),

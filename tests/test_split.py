@@ -785,8 +785,8 @@ def test_a_paragraph_put_back_on_one_line_is_printed_at_one_place():
     units, dropped, chains = _prepare(page)
     (draft,) = _group(units, chains, dropped, _vectors_cache())
     first = draft.items[0][0]
-    assert draft.item_lines[first] == (3, 4, 5)
-    assert draft.item_starts[first] == (3,)
+    assert draft.item_lines[first] == ((3, 4, 5),)
+    assert sorted(draft.lines) == [1, 3, 4, 5, 7, 9, 11, 13]
 
 
 def test_conservation_page_is_split_as_a_reader_would():
