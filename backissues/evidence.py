@@ -412,7 +412,8 @@ def headline_features(ctx: HeadContext, vectors) -> dict[str, float]:
         # A section of the article it is printed in goes on about that article's headline.
         "head.article_words_below": headline_match(ctx.article_headline, opening, 1)
         if body_after and ctx.article_headline else 0.0,
-        "head.length": min(len(text), 40) / 20,
+        # Who speaks (张宏飞：) says nothing of the group's rank: weigh what they say.
+        "head.length": min(len(text) - (len(heads[0].text) if len(heads) >= 2 and heads[0].text.endswith(("：", ":")) else 0), 40) / 20,
         "head.short": float(len(text) <= 6),
         "head.spaced_parts": float(any(re.search(r"\S[\u00a0 ]{2,}\S", h.raw) for h in heads)),
         "head.quote": float(text.startswith(("“", '"'))),

@@ -338,7 +338,8 @@ def _promote_long_headline_lines(units: list[Unit]) -> list[Unit]:
     a headline line too; so is a long title over its ——subtitle
     (关于…的报告 / ——在…会议上) or over the date it was adopted (…的决议 /
     （2020年5月28日…通过）, both lines), and a speaker's line ending in a colon above a
-    headline that a byline, dateline or column tag marks as a report's."""
+    headline line the page does not mark (国台办： / 民进党当局…), unless a
+    marked headline is right above it."""
     out = list(units)
 
     def opens(u: Unit) -> bool:
@@ -358,10 +359,10 @@ def _promote_long_headline_lines(units: list[Unit]) -> list[Unit]:
     def finished(before: Unit | None) -> bool:
         return before is None or before.kind in (HEAD, CREDIT, BANNER) or before.kind == BODY and before.ends_closed
 
-    def speaker_lead(before: Unit | None, u: Unit) -> bool:
+    def speaker_lead(u: Unit) -> bool:
         # "张宏飞：" over "侦查破案 冲锋在前": who speaks, then what; the
         # pair is one headline group, or one subhead, never a sentence.
-        return finished(before) and u.kind == BODY and u.text[-1:] in "：:" and len(u.text) <= 30 \
+        return u.kind == BODY and u.text[-1:] in "：:" and len(u.text) <= 30 \
             and not re.search(r"[。，！？；]", u.text) and not u.starts_open and not DATELINE.match(u.text)
 
     def cut_before(u: Unit, nxt: Unit) -> bool:
@@ -403,6 +404,10 @@ def _promote_long_headline_lines(units: list[Unit]) -> list[Unit]:
                 and (before.kind == HEAD and unpunctuated(unit) or between_reports(before, unit)):
             out[n] = _as_headline_line(unit)
             continue
+        if speaker_lead(unit) and nxt.kind == HEAD and not (nxt.level or nxt.bold) \
+                and not (before is not None and before.kind == HEAD and (before.level or before.bold)):
+            out[n] = _as_headline_line(unit)
+            continue
         if after is None or before is not None and before.kind == BODY and not before.ends_closed:
             continue
         # A headline a byline, dateline or column tag marks as a report's takes
@@ -411,7 +416,7 @@ def _promote_long_headline_lines(units: list[Unit]) -> list[Unit]:
         # Not on a headline the page marks (## …): its own lines would be marked too.
         head = nxt
         if head.kind == HEAD and not (head.level or head.bold) \
-                and (unpunctuated(unit) or speaker_lead(before, unit)) \
+                and (unpunctuated(unit) or finished(before) and speaker_lead(unit)) \
                 and (opens(after) or evidence.COLUMN_TAG.search(head.text)):
             out[n] = _as_headline_line(unit)
     return out

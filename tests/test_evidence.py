@@ -444,6 +444,17 @@ def test_a_dateline_printed_right_above_a_headline_after_other_pieces_is_its_rep
     assert headline_features(ctx, lambda text: {})["head.dateline_above"] == opening_above
 
 
+def test_who_speaks_weighs_nothing_in_whether_a_group_opens_an_article():
+    # 火神山医院…宋立强： over his quote heads a section as the quote alone
+    # would; the long name must not make the pair look like a headline.
+    below = "到武汉第三天的凌晨，在重症监护室里，我们接收了一名重症患者。"
+    alone = _context("", "“患者转危为安让我感到欣喜”", below)
+    headed = _context("", "火神山医院重症医学一科副主任宋立强：\n“患者转危为安让我感到欣喜”", below)
+    assert len(headed.heads) == 2
+    assert headline_features(headed, lambda text: {})["head.length"] \
+        == headline_features(alone, lambda text: {})["head.length"]
+
+
 SIGNOFF = "（本报北京3月2日电）"
 OWN_PIECE = "区总工会近日组织医疗专家走进快递站点，为300余名快递小哥免费体检。"
 

@@ -1299,6 +1299,48 @@ def test_a_speaker_line_ending_in_a_colon_heads_the_report_below_it():
     assert report.headline.subtitle == "侦查破案 冲锋在前（英雄烈士谱）"
 
 
+def test_a_speaker_line_joins_the_headline_below_it_after_a_cut_piece_and_without_a_dateline():
+    # The piece above stops mid-sentence (its rest is printed elsewhere) and
+    # the report opens on plain text: the colon line still heads the report.
+    page = """劳模工匠走进车间
+
+县总工会组织劳模工匠走进车间，为一线职工讲解安全操作规程，并与
+
+南京市政协主席刘以安委员：
+
+推动数字征信系统建设
+
+近年来我国征信系统建设成绩显著，但仍存在授信主体覆盖不全等问题。
+
+建议尽快制定出台相关法律法规，规范信用信息的采集和使用。
+
+（本报记者申琳整理）
+
+青年职工交流心得体会。
+"""
+    groups = [tuple(h.text for h in ctx.heads) for ctx in headline_contexts(page)]
+    assert ("南京市政协主席刘以安委员：", "推动数字征信系统建设") in groups, groups
+
+
+def test_a_speaker_line_under_a_marked_banner_is_not_read_into_the_banner():
+    # 发言席 over 浙江省…委员： over 保市场主体…: the page marks its headlines,
+    # so a speaker's line under the marked banner heads a section, not the banner's group.
+    page = """## 发言席
+
+浙江省政协主席葛慧君委员：
+
+保市场主体促化危为机
+
+市场主体是经济的力量载体，保市场主体就是保社会生产力。
+
+## 职工书屋建设提速
+
+市总工会近日公布，全市职工书屋已达到一千家。
+"""
+    groups = [tuple(h.text for h in ctx.heads) for ctx in headline_contexts(page)]
+    assert not any("浙江省政协主席葛慧君委员：" in group for group in groups), groups
+
+
 def test_a_caption_stays_with_the_photo_credit_printed_under_it():
     page = """全市职工书屋达到一千家
 
