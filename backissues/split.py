@@ -376,6 +376,11 @@ def _promote_long_headline_lines(units: list[Unit]) -> list[Unit]:
         # （2020年5月27日政协第十三届全国委员会第三次会议通过）: when a document was adopted
         return u.kind == BODY and is_dated_note(u.text)
 
+    def exclaimed(u: Unit) -> bool:
+        # 食用野生动物，重罚！ over ——全国人大常委会…答记者问: a title may exclaim or ask
+        return u.kind == BODY and len(u.text) <= 30 and u.text[-1:] in "！？!?" \
+            and not re.search(r"[。；;]", u.text) and not u.starts_open
+
     def dash_subtitle(u: Unit) -> bool:
         # ——在第十三届全国人民代表大会第三次会议上: a subtitle, not a list item (——预警能力持续增强。…)
         return u.kind in (HEAD, BODY) and u.text.startswith("——") and len(u.text) <= 50 \
@@ -390,8 +395,8 @@ def _promote_long_headline_lines(units: list[Unit]) -> list[Unit]:
             out[n + 1] = _as_headline_line(nxt)
             continue
         quotation = unit.text.startswith("“") and unit.text.endswith("”")   # a quote over ——its speaker
-        if finished(before) and unpunctuated(unit) and not unit.text.startswith("—") and not quotation \
-                and dash_subtitle(nxt):
+        if finished(before) and (unpunctuated(unit) or exclaimed(unit)) and not unit.text.startswith("—") \
+                and not quotation and dash_subtitle(nxt):
             out[n], out[n + 1] = _as_headline_line(unit), _as_headline_line(nxt)
             continue
         if before is None and unpunctuated(unit, True) and not cut_before(unit, nxt):

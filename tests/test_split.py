@@ -1341,6 +1341,20 @@ def test_a_speaker_line_under_a_marked_banner_is_not_read_into_the_banner():
     assert not any("浙江省政协主席葛慧君委员：" in group for group in groups), groups
 
 
+def test_an_exclaimed_title_over_its_dash_subtitle_is_a_headline():
+    page = """市总工会表彰一批优秀农民工，号召全市职工向他们学习。
+
+拖欠农民工工资，严查！
+
+——市人社局有关负责人答记者问
+
+记者：今年以来，我市在治理欠薪方面有哪些新举措？
+"""
+    report = article_with(split_page(page), "治理欠薪")
+    assert report.headline.title == "拖欠农民工工资，严查！"
+    assert report.headline.subtitle == "——市人社局有关负责人答记者问"
+
+
 def test_a_caption_stays_with_the_photo_credit_printed_under_it():
     page = """全市职工书屋达到一千家
 
