@@ -163,8 +163,10 @@ def _drop_duplicates(units: list[Unit]) -> tuple[list[Unit], dict[int, str]]:
         # A short whole sentence or note printed again is a formula several
         # articles end with (会议还研究了其他事项。/（新华社北京5月27日电）);
         # a block printed twice comes as cut lines or long pieces.
-        # So is a dash line: the occasion under a speech's title, a quote's speaker.
-        if len(key) < 8 or len(key) < FORMULA_CHARS and unit.ends_closed or key.startswith("——"):
+        # So is a dash line: the occasion under a speech's title, a quote's speaker,
+        # and the note of when a document was adopted, under each document's title.
+        if len(key) < 8 or len(key) < FORMULA_CHARS and unit.ends_closed or key.startswith("——") \
+                or is_dated_note(unit.text):
             continue
         earlier = any(k.startswith(key) for u, k in body[:n] if u.index not in dropped)
         # A cut copy printed first: a later piece starts with all of it.

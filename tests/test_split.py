@@ -1200,6 +1200,29 @@ def test_a_documents_title_over_the_date_it_was_adopted_heads_the_document():
     assert resolution.headline.subtitle == "（2020年1月8日市总工会第十五届委员会第三次全体会议通过）"
 
 
+def test_the_same_adoption_date_under_two_documents_heads_both():
+    # Two resolutions adopted at one meeting print the same dated note; the
+    # second is no duplicate piece but the second document's subtitle.
+    note = "（2020年1月8日市总工会第十五届委员会第三次全体会议通过）"
+    page = f"""市总工会第十五届委员会第三次全体会议关于常务委员会工作报告的决议
+
+{note}
+
+会议审议并同意常务委员会工作报告，充分肯定常务委员会过去一年的工作。
+
+市总工会第十五届委员会第三次全体会议关于经费审查委员会工作报告的决议
+
+{note}
+
+会议审议并同意经费审查委员会工作报告，要求进一步加强工会经费管理。
+"""
+    articles = split_page(page)
+    funds = article_with(articles, "加强工会经费管理")
+    assert funds.headline.title == "市总工会第十五届委员会第三次全体会议关于经费审查委员会工作报告的决议"
+    assert funds.headline.subtitle == note
+    assert len(articles) == 2
+
+
 def test_a_short_line_under_a_documents_date_is_not_part_of_its_headline():
     page = """## 市总工会第十五届委员会副主席名单
 
