@@ -374,6 +374,11 @@ def _promote_long_headline_lines(units: list[Unit]) -> list[Unit]:
             and (nxt.starts_open or evidence.opens_on_bound_word(nxt.text)
                  or evidence.ends_mid_word(u.text) and evidence.word_across(u.text, nxt.text))
 
+    def runs_on_under(u: Unit, below: Unit) -> bool:
+        # …装箱，一小 | 家庭农场产销忙（…） | 时后，…: the line's sentence goes on under
+        # the headline printed into it; no lead-in of that headline.
+        return below.kind == BODY and not DATELINE.match(below.text) and evidence.continues(u.text, below.text)
+
     def dated_note(u: Unit) -> bool:
         # （2020年5月27日政协第十三届全国委员会第三次会议通过）: when a document was adopted
         return u.kind == BODY and is_dated_note(u.text)
@@ -424,7 +429,7 @@ def _promote_long_headline_lines(units: list[Unit]) -> list[Unit]:
         head = nxt
         if head.kind == HEAD and not (head.level or head.bold) \
                 and (unpunctuated(unit) or finished(before) and speaker_lead(unit)) \
-                and (opens(after) or evidence.COLUMN_TAG.search(head.text)):
+                and (opens(after) or evidence.COLUMN_TAG.search(head.text)) and not runs_on_under(unit, after):
             out[n] = _as_headline_line(unit)
     return out
 

@@ -1378,6 +1378,21 @@ def test_an_exclaimed_title_over_its_dash_subtitle_is_a_headline():
     assert report.headline.subtitle == "——市人社局有关负责人答记者问"
 
 
+def test_a_line_whose_sentence_runs_on_under_a_tagged_headline_is_not_its_lead_in():
+    # The headline was printed into a cut sentence: 一小 | 时后 is one word.
+    page = """市总工会表彰一批优秀农民工，号召全市职工向他们学习。
+
+2月6日，在河北邯郸市永年区李庄村，天刚蒙蒙亮，职工们就在家庭农场忙碌起来，收割、捆把、过秤、装箱，一小
+
+家庭农场产销忙（工会在行动）
+
+时后，500斤新鲜香菜交给了在棚外等候的经销商，拉往市场销售。
+"""
+    farm = article_with(split_page(page), "新鲜香菜")
+    assert farm.headline.title == "家庭农场产销忙（工会在行动）"
+    assert any(text.startswith("2月6日") for kind, text in farm.blocks if kind == "p")
+
+
 def test_a_caption_stays_with_the_photo_credit_printed_under_it():
     page = """全市职工书屋达到一千家
 
