@@ -455,6 +455,20 @@ def test_who_speaks_weighs_nothing_in_whether_a_group_opens_an_article():
         == headline_features(alone, lambda text: {})["head.length"]
 
 
+@pytest.mark.parametrize("signoff, team", [
+    ("（本报记者郝迎灿、窦瀚洋、马跃峰、史自强）", 1.0),
+    ("（综合本报记者施芳、张贺、孟海鹰报道）", 1.0),
+    # one or two reporters sign a report, not a package
+    ("（本报记者王政、陆娅楠）", 0.0),
+    # an author's note with a list in it, compiled by one reporter
+    ("（作者为国际合作奖获得者、意大利航天局前局长、研究所所长，本报记者陈尚文采访整理）", 0.0),
+])
+def test_a_team_of_reporters_signing_off_closes_a_package(signoff, team):
+    ctx = _context("各地工会多措并举帮助企业复工复产。\n\n" + signoff, "辽宁坚持两手抓、两不误",
+                   "装备制造业复工率85.6%，眼下的辽宁正以紧迫的节奏推进复工复产。")
+    assert headline_features(ctx, lambda text: {})["head.after_team_signoff"] == team
+
+
 SIGNOFF = "（本报北京3月2日电）"
 OWN_PIECE = "区总工会近日组织医疗专家走进快递站点，为300余名快递小哥免费体检。"
 
