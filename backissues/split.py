@@ -597,15 +597,17 @@ def _decide(contexts: list[evidence.HeadContext], vectors):
     """Each group in printed order with its decision; a group is weighed
     knowing the headline of the article it is printed in (the last group
     that opened one)."""
-    article_headline, collection = "", False
+    article_headline, collection, dated = "", False, False
     for ctx in contexts:
         # An article opened or closed by an editor's note introduces a
         # collection (编者按 … / ——编者): the groups after it are its contributions.
         collection = collection or (article_headline != "" and _framed_by_a_note(ctx.before))
-        ctx = replace(ctx, article_headline=article_headline, in_collection=collection)
+        ctx = replace(ctx, article_headline=article_headline, in_collection=collection, article_dated=dated)
         opens = evidence.headline_score(ctx, vectors) > evidence.HEADLINE_THRESHOLD
         if opens:
             article_headline, collection = "".join(h.text for h in ctx.heads), False
+            opening = next((u for u in ctx.after if u.kind == BODY), None)
+            dated = opening is not None and bool(DATELINE.match(opening.text))
         yield ctx, opens
 
 

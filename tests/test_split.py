@@ -1393,6 +1393,28 @@ def test_a_line_whose_sentence_runs_on_under_a_tagged_headline_is_not_its_lead_i
     assert any(text.startswith("2月6日") for kind, text in farm.blocks if kind == "p")
 
 
+def test_a_report_signed_off_under_a_headline_inside_a_dated_report_is_a_new_article():
+    # The report above opened on its dateline; the sign-off under the second
+    # headline dates another report, so that headline opens one, however alike
+    # the two read.
+    page = """全国总工会部署关心关爱一线职工
+
+本报北京2月3日电（记者王云娜）全国总工会3日召开会议，部署关心关爱疫情防控一线职工工作。
+
+会议要求，各级工会要关心关爱一线职工，帮助他们解决实际困难。
+
+各级工会关心关爱一线职工
+
+连日来，各级工会关心关爱疫情防控一线职工，为他们送去防护用品和生活物资。
+
+各级工会还开通心理咨询热线，为一线职工提供心理疏导服务。
+
+（本报武汉2月3日电）
+"""
+    articles = split_page(page)
+    assert [a.headline.title for a in articles] == ["全国总工会部署关心关爱一线职工", "各级工会关心关爱一线职工"]
+
+
 def test_a_caption_stays_with_the_photo_credit_printed_under_it():
     page = """全市职工书屋达到一千家
 
