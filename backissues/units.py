@@ -468,6 +468,33 @@ def _list_marked(text: str) -> bool:
     return bool(lines) and 2 * sum(1 for ln in lines if _LIST_MARK.match(ln)) >= len(lines)
 
 
+# Chinese text set with a space after every character (中 国 工 人), as some
+# OCR engines print it: the page's, or a long line's, single spaces between
+# characters are the engine's, not the paper's (a name set apart, 吉  林, is
+# short; a headline's parts stand two spaces apart).
+_HAN = r"[\u4e00-\u9fff，。、；：？！“”‘’（）《》—…·]"
+_SET_APART = re.compile(rf"(?<={_HAN}) (?={_HAN})")
+_SET_CLOSE = re.compile(rf"(?<={_HAN})(?={_HAN})")
+SET_APART_LINE = 3   # spaced pairs a line needs to be read as set apart on its own
+
+
+def _set_apart(text: str, least: int = 1) -> bool:
+    """Are most of the text's characters set apart (two in three, and at least `least`)?"""
+    apart = len(_SET_APART.findall(text))
+    return apart >= least and apart >= 2 * len(_SET_CLOSE.findall(text))
+
+
+# ... and on such a page, between a number and a character (截 至 6 月 底).
+_NUMBER_APART = re.compile(rf"(?<={_HAN}) (?=[0-9])|(?<=[0-9]) (?={_HAN})")
+
+
+def _close_up(text: str) -> str:
+    if _set_apart(text):
+        return _NUMBER_APART.sub("", _SET_APART.sub("", text))
+    return "\n".join(_SET_APART.sub("", line) if _set_apart(line, SET_APART_LINE) else line
+                     for line in text.split("\n"))
+
+
 # Characters and markup another convention prints for the paper's own:
 # whether the page shows it, the fix, and the note for the repair log.
 _VARIANTS = (
@@ -485,6 +512,8 @@ _VARIANTS = (
      "made a full-width point ． that ends a Chinese sentence a 。"),
     (_DOTS.search, lambda t: _DOTS.sub("……", t),
      "made the dots typed for an ellipsis the paper's ……"),
+    (lambda t: any(_set_apart(line, SET_APART_LINE) for line in t.split("\n")) or _set_apart(t), _close_up,
+     "closed up the spaces set between every two characters (中 国 → 中国)"),
 )
 
 

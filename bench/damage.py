@@ -83,6 +83,12 @@ DAMAGE = {
     "lost-markup": lambda text, rng: re.sub(r"(?m)^#{1,6}\s+(.*)$",
                                             lambda m: m.group(1) if rng.random() < 0.3 else m.group(), text),
     "no-markup": lambda text, rng: re.sub(r"(?m)^#{1,6}\s+", "", text).replace("**", ""),
+    # Chinese text set with a space after every character, as some OCR engines
+    # print it: the whole page, or one line in five.
+    "letter-spaced": lambda text, rng: re.sub(r"(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])", " ", text),
+    "letter-spaced-lines": lambda text, rng: "\n".join(
+        re.sub(r"(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])", " ", ln) if rng.random() < 0.2 else ln
+        for ln in text.split("\n")),
 }
 
 

@@ -289,6 +289,28 @@ def test_another_conventions_quotes_dashes_and_stops_become_the_papers(printed, 
     assert note in unit.notes
 
 
+def test_a_page_set_with_a_space_after_every_character_is_closed_up():
+    # Some OCR engines print Chinese text letter-spaced: the spaces are
+    # theirs, and a headline read from them would look like a name set apart.
+    page = ("市 总 工 会 建 成 百 家 职 工 驿 站\n\n"
+            "截 至 6 月 底 ， 全 市 已 建 成 职 工 驿 站 112 家 。\n")
+    head, body = read_units(page)[0]
+    assert (head.kind, head.text) == (HEAD, "市总工会建成百家职工驿站")
+    assert body.text == "截至6月底，全市已建成职工驿站112家。"
+    assert "closed up the spaces set between every two characters (中 国 → 中国)" in head.notes
+
+
+def test_one_letter_spaced_line_is_closed_up_and_names_set_apart_stay():
+    page = ("守 护 社 区 不 遗 余 力\n\n"
+            "本报记者\u00a0何\u00a0勇\u00a0王云娜\n\n"
+            "吉  林\n\n"
+            "截至6月底，全市已建成职工驿站112家。\n")
+    head, byline, place, body = read_units(page)[0]
+    assert head.text == "守护社区不遗余力"
+    assert "何" in byline.text and "勇" in byline.text and not any("closed up" in n for n in byline.notes)
+    assert not any("closed up" in n for n in place.notes + body.notes)
+
+
 @pytest.mark.parametrize("line", ["增长１．５个百分点。", "宝洁（P&G）公司在华投资。", "版本号为v2...3。"])
 def test_points_ampersands_and_dots_that_belong_to_the_text_stay(line):
     unit = one(line)
