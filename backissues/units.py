@@ -495,6 +495,17 @@ def _close_up(text: str) -> str:
                      for line in text.split("\n"))
 
 
+# Letters and digits set full width (２０２０年, ＡＰＰ): the paper sets them as
+# ASCII, and a point between full-width digits (１．５) is a decimal point.
+_WIDE_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_WIDE_DECIMAL = re.compile(r"(?<=[\uff10-\uff19])．(?=[\uff10-\uff19])")
+
+
+def _narrow_alnum(text: str) -> str:
+    text = _WIDE_DECIMAL.sub(".", text)
+    return _WIDE_ALNUM.sub(lambda m: chr(ord(m.group()) - 0xFEE0), text)
+
+
 # Characters and markup another convention prints for the paper's own:
 # whether the page shows it, the fix, and the note for the repair log.
 _VARIANTS = (
@@ -508,6 +519,8 @@ _VARIANTS = (
      "made the quotes 「」『』〝〞 the paper's “”‘’ (the page prints no other quotes)"),
     (lambda t: "―" in t, lambda t: t.replace("―", "—"),
      "made the horizontal bars ― the paper's dash —"),
+    (_WIDE_ALNUM.search, _narrow_alnum,
+     "made the full-width letters and digits (２０２０, ＡＰＰ) the paper's 2020, APP"),
     (lambda t: "．" in t, lambda t: _WIDE_STOP.sub("。", t),
      "made a full-width point ． that ends a Chinese sentence a 。"),
     (_DOTS.search, lambda t: _DOTS.sub("……", t),

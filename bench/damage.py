@@ -63,6 +63,7 @@ DAMAGE = {
     "list-marks": lambda text, rng: re.sub(r"(?m)^(?![#*])(?=\S)", "- ", text),
     "dash-as-hyphens": lambda text, rng: text.replace("——", "--"),
     "full-width-digits": lambda text, rng: text.translate({ord(c): ord(c) + 0xFEE0 for c in "0123456789"}),
+    "full-width-letters": lambda text, rng: text.translate({c: c + 0xFEE0 for c in range(0x21, 0x7f) if chr(c).isalnum()}),
     "hard-wraps": _wrap,
     "glued-paragraphs": lambda text, rng: re.sub(r"。\n\s*\n", lambda m: "。\n" if rng.random() < 0.3 else m.group(), text),
     "glued-headlines": lambda text, rng: re.sub(r"(?m)^([^\n。！？，]{4,30})\n\s*\n(?=[^\n]{40})", r"\1\n", text),

@@ -86,7 +86,7 @@ def test_caption_sentence_is_not_a_credit():
     ("(下转第3版)", "(下转第3版)"),
     ("（下转第二版）", "（下转第二版）"),
     ("（上接第 1 版）", "（上接第1版）"),   # spaces the OCR put inside the mark are dropped
-    ("（上接第１版）", "（上接第１版）"),    # a full-width digit
+    ("（上接第１版）", "（上接第1版）"),    # a full-width digit, set as the paper sets digits
 ])
 def test_continuation_mark(line, text):
     unit = one(line)
@@ -282,6 +282,8 @@ def test_a_page_that_quotes_only_with_corner_brackets_gets_the_papers_quotes():
     ("职工当好主力军．奋进新征程．", "职工当好主力军。奋进新征程。", "made a full-width point ． that ends a Chinese sentence a 。"),
     ("他说&ldquo;干就完了。&rdquo;", "他说“干就完了。”", "decoded the HTML entities (&ldquo; &nbsp; …) an export left in the text"),
     ("春耕、春播、春管...各项工作有序推进。", "春耕、春播、春管……各项工作有序推进。", "made the dots typed for an ellipsis the paper's ……"),
+    ("在４月份，ＡＰＰ用户增长１．５倍。", "在4月份，APP用户增长1.5倍。",
+     "made the full-width letters and digits (２０２０, ＡＰＰ) the paper's 2020, APP"),
 ])
 def test_another_conventions_quotes_dashes_and_stops_become_the_papers(printed, read, note):
     unit = one(printed)
@@ -311,7 +313,7 @@ def test_one_letter_spaced_line_is_closed_up_and_names_set_apart_stay():
     assert not any("closed up" in n for n in place.notes + body.notes)
 
 
-@pytest.mark.parametrize("line", ["增长１．５个百分点。", "宝洁（P&G）公司在华投资。", "版本号为v2...3。"])
+@pytest.mark.parametrize("line", ["增长1．5个百分点。", "宝洁（P&G）公司在华投资。", "版本号为v2...3。"])
 def test_points_ampersands_and_dots_that_belong_to_the_text_stay(line):
     unit = one(line)
     assert unit.text == line and not unit.notes
