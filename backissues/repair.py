@@ -13,7 +13,7 @@ CJK_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\
 _HAN = f"[{CJK}]"
 _HANP = f"[{CJK}{CJK_PUNCT}]"
 
-_AND = re.compile(rf"(?<={_HANP})[ \u3000\t]*and[ \u3000\t]*(?={_HANP})")
+_AND = re.compile(rf"(?<={_HANP})[ \u00a0\u3000\t]*and[ \u00a0\u3000\t]*(?={_HANP})")
 _SPACE_CJK = re.compile(rf"(?<={_HANP})[ \u3000\t]+(?={_HANP})")
 _SPACE_CJK_NUM = re.compile(rf"(?<={_HANP})[ \t]+(?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%])[ \t]+(?={_HANP})")
 _SPACE_NUM = re.compile(r"(?<=\d) (?=\d)")

@@ -86,6 +86,8 @@ DAMAGE = {
     "no-markup": lambda text, rng: re.sub(r"(?m)^#{1,6}\s+", "", text).replace("**", ""),
     # Chinese text set with a space after every character, as some OCR engines
     # print it: the whole page, or one line in five.
+    # Spaces as a web page sets them: no-break (&nbsp;), or an ideographic one for two.
+    "no-break-spaces": lambda text, rng: text.replace(" ", "\u00a0"),
     "letter-spaced": lambda text, rng: re.sub(r"(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])", " ", text),
     "letter-spaced-lines": lambda text, rng: "\n".join(
         re.sub(r"(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])", " ", ln) if rng.random() < 0.2 else ln

@@ -15,6 +15,7 @@ from backissues.repair import (clean_body, clean_heading, full_width_punct, join
     ("企业  and  职工", "企业和职工"),                 # wider gaps
     ("企业 and职工", "企业和职工"),                    # one-sided gap
     ("党建 and 工建 and 团建", "党建和工建和团建"),
+    ("企业\u00a0and\u00a0职工", "企业和职工"),       # no-break spaces, as a web page sets them
 ])
 def test_and_between_chinese_becomes_he(text, expected):
     assert replace_and(text) == (expected, expected.count("和") - text.count("和"))
