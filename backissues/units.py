@@ -463,9 +463,25 @@ def _markdown_from_tags(text: str) -> str:
 _LIST_MARK = re.compile(r"(?m)^[ \t]*[-*+][ \t]+(?=[^\s*])")
 
 
-def _list_marked(text: str) -> bool:
+# ... a quote mark (> …), as a mail or Markdown quote sets a page it forwards,
+_QUOTE_MARK = re.compile(r"(?m)^[ \t]*>[ \t]?")
+# ... or the line's number (0001 …, 12: …), as some OCR and diff tools print it.
+_LINE_NUMBER = re.compile(r"(?m)^[ \t]*(\d{1,6})(?:[ \t]+|[ \t]*[:：|][ \t]*)(?=\S)")
+
+
+def _marked_lines(mark: re.Pattern):
+    def shows(text: str) -> bool:
+        lines = [ln for ln in text.split("\n") if ln.strip()]
+        return bool(lines) and 2 * sum(1 for ln in lines if mark.match(ln)) >= len(lines)
+    return shows
+
+
+def _numbered_lines(text: str) -> bool:
+    """Nine lines in ten open on a number, and the numbers only go up."""
     lines = [ln for ln in text.split("\n") if ln.strip()]
-    return bool(lines) and 2 * sum(1 for ln in lines if _LIST_MARK.match(ln)) >= len(lines)
+    numbers = [int(m.group(1)) for m in map(_LINE_NUMBER.match, lines) if m]
+    return len(lines) >= 3 and 10 * len(numbers) >= 9 * len(lines) \
+        and all(a < b for a, b in zip(numbers, numbers[1:]))
 
 
 # Chinese text set with a space after every character (中 国 工 人), as some
@@ -511,7 +527,11 @@ def _narrow_alnum(text: str) -> str:
 _VARIANTS = (
     (lambda t: len(_TAG.findall(t)) >= 3, _markdown_from_tags,
      "removed the HTML tags an export left (<h2> read as ##, <b> as bold)"),
-    (_list_marked, lambda t: _LIST_MARK.sub("", t),
+    (_numbered_lines, lambda t: _LINE_NUMBER.sub("", t),
+     "removed the line numbers printed before every line"),
+    (_marked_lines(_QUOTE_MARK), lambda t: _QUOTE_MARK.sub("", t),
+     "removed the quote mark (>) set before every line"),
+    (_marked_lines(_LIST_MARK), lambda t: _LIST_MARK.sub("", t),
      "removed the list mark an export put before every paragraph"),
     (_ENTITY.search, lambda t: _ENTITY.sub(lambda m: html.unescape(m.group()), t),
      "decoded the HTML entities (&ldquo; &nbsp; …) an export left in the text"),

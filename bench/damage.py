@@ -86,6 +86,10 @@ DAMAGE = {
     "no-markup": lambda text, rng: re.sub(r"(?m)^#{1,6}\s+", "", text).replace("**", ""),
     # Chinese text set with a space after every character, as some OCR engines
     # print it: the whole page, or one line in five.
+    # A tool's mark before every line: its number, or a mail quote's >.
+    "numbered-lines": lambda text, rng: "\n".join(f"{n:04d} {ln}" if ln.strip() else ln
+                                                   for n, ln in enumerate(text.split("\n"), start=1)),
+    "quoted-lines": lambda text, rng: re.sub(r"(?m)^(?=\S)", "> ", text),
     # Spaces as a web page sets them: no-break (&nbsp;), or an ideographic one for two.
     "no-break-spaces": lambda text, rng: text.replace(" ", "\u00a0"),
     "letter-spaced": lambda text, rng: re.sub(r"(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])", " ", text),

@@ -183,6 +183,27 @@ def test_a_list_mark_before_every_paragraph_is_an_exports():
     assert units[0].kind == HEAD
 
 
+@pytest.mark.parametrize("marks, note", [
+    (["0001 ", "0002 ", "0003 ", "0004 ", "0005 "], "removed the line numbers printed before every line"),
+    (["12: ", "13: ", "14: ", "15: ", "16: "], "removed the line numbers printed before every line"),
+    (["> ", ">", "> ", ">", "> "], "removed the quote mark (>) set before every line"),
+])
+def test_a_mark_before_every_line_is_the_tools_not_the_papers(marks, note):
+    lines = ["## 市总工会建成百家职工驿站", "", "**本报讯** 截至6月底，全市已建成职工驿站112家。", "", "驿站配有饮水机和药箱。"]
+    page = "\n".join(mark + line if line else line for mark, line in zip(marks, lines)) + "\n"
+    head, first, second = read_units(page)[0]
+    assert (head.kind, head.level, head.text) == (HEAD, 2, "市总工会建成百家职工驿站")
+    assert first.text == "本报讯截至6月底，全市已建成职工驿站112家。" and DATELINE.match(first.text)
+    assert second.text == "驿站配有饮水机和药箱。"
+    assert note in head.notes
+
+
+def test_numbers_that_open_lines_but_do_not_count_them_stay():
+    page = "2019 年以来，全市已建成职工驿站112家。\n\n2018 年，全市建成职工驿站50家。\n\n3 月起，驿站配有饮水机。\n"
+    units, _ = read_units(page)
+    assert not any("line numbers" in n for u in units for n in u.notes)
+
+
 def test_a_few_list_items_in_a_page_keep_their_marks():
     page = "本报讯 会议提出三点要求：\n\n- 加强领导。\n\n驿站配有饮水机和药箱。\n\n全市已建成职工驿站112家。\n"
     units, _ = read_units(page)
