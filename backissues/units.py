@@ -195,13 +195,21 @@ def is_wrapped(text: str) -> bool:
     return spaced >= max(2, len(lines) // 4)
 
 
+# A whole line set **bold** (or __bold__, or *italic*, as another converter
+# marks the same thing).
+_EMPHASIS = re.compile(r"(\*\*|__|\*)([^*_]+)\1")
+
+
 def classify(raw: str, wrapped: bool) -> tuple[str, str, int, bool, tuple]:
     """Kind, repaired text, markdown level, boldness and repair notes of a line."""
     stripped = raw.strip()
     m = re.match(r"^(#{1,6})\s*", stripped)
     level = len(m.group(1)) if m else 0
-    bold = bool(re.fullmatch(r"\*\*[^*]+\*\*", stripped))
-    plain = strip_markup(stripped.strip("*")) if bold else strip_markup(stripped)
+    emphasis = _EMPHASIS.fullmatch(stripped)
+    bold = bool(emphasis)
+    if emphasis:
+        stripped = emphasis.group(2)
+    plain = strip_markup(stripped)
     flat = re.sub(f"{SPACE}+", " ", plain).strip()
     # Judged with full-width punctuation, as the repaired text will read: a
     # sentence ending in "." is a sentence, not a headline.
@@ -218,7 +226,7 @@ def classify(raw: str, wrapped: bool) -> tuple[str, str, int, bool, tuple]:
         return BYLINE, flat, level, bold, ()
     if level or bold or _looks_like_headline(judged):
         notes: list[str] = []
-        heading = clean_heading(stripped.strip("*") if bold else stripped, notes)
+        heading = clean_heading(stripped, notes)
         return HEAD, heading, level, bold, tuple(notes)
     text, notes = clean_body(stripped, wrapped)
     return BODY, text, level, bold, tuple(notes)

@@ -229,8 +229,10 @@ def test_heading_levels_are_read_from_the_pages_top_level(marks, levels):
     assert [u.level for u in units if u.kind == HEAD] == levels
 
 
-def test_bold_line_is_a_head():
-    unit = one("**坚持不懈抓落实**")
+@pytest.mark.parametrize("line", ["**坚持不懈抓落实**", "__坚持不懈抓落实__", "*坚持不懈抓落实*"])
+def test_bold_line_is_a_head(line):
+    # __bold__ and *italic* are how other converters mark what ** marks
+    unit = one(line)
     assert unit.kind == HEAD and unit.bold
     assert unit.text == "坚持不懈抓落实"
 
