@@ -530,11 +530,25 @@ def _narrow_alnum(text: str) -> str:
     return _WIDE_ALNUM.sub(lambda m: chr(ord(m.group()) - 0xFEE0), text)
 
 
+# Headings set in lenticular brackets, as a web page may set them
+# (【全市职工书屋建设提速】): a page that sets two or more longer than a part's
+# label (【点评】, 【记者感言】) sets all its whole-line brackets so, and they
+# are read as bold lines.
+_BRACKETED_LINE = re.compile(r"(?m)^[ \t]*【([^【】\n]+)】[ \t]*$")
+
+
+def _bracketed_headings(text: str) -> bool:
+    return sum(1 for m in _BRACKETED_LINE.finditer(text) if len(m.group(1)) >= 7
+               and not re.search(r"[。！？；]", m.group(1))) >= 2
+
+
 # Characters and markup another convention prints for the paper's own:
 # whether the page shows it, the fix, and the note for the repair log.
 _VARIANTS = (
     (lambda t: len(_TAG.findall(t)) >= 3, _markdown_from_tags,
      "removed the HTML tags an export left (<h2> read as ##, <b> as bold)"),
+    (_bracketed_headings, lambda t: _BRACKETED_LINE.sub(r"**\1**", t),
+     "read the lines set whole in 【】 as the page's headings"),
     (_numbered_lines, lambda t: _LINE_NUMBER.sub("", t),
      "removed the line numbers printed before every line"),
     (_marked_lines(_QUOTE_MARK), lambda t: _QUOTE_MARK.sub("", t),

@@ -77,6 +77,7 @@ DAMAGE = {
     # Markdown headings as another converter writes them, or half lost.
     "bold-heads": lambda text, rng: re.sub(r"(?m)^#{1,6}\s+(.*)$", r"**\1**", text),
     "italic-heads": lambda text, rng: re.sub(r"(?m)^#{1,6}\s+(.*)$", r"*\1*", text),
+    "bracketed-heads": lambda text, rng: re.sub(r"(?m)^#{1,6}\s+(.*)$", r"【\1】", text),
     "headings-one-down": lambda text, rng: re.sub(r"(?m)^(#{1,5})(?=\s)", r"\1#", text),
     "bracketed-datelines": lambda text, rng: re.sub(r"(?:\*\*)?本报讯(?:\*\*)?", "【本报讯】", text),
     "closed-headings": lambda text, rng: re.sub(r"(?m)^(#{1,6})(\s+.*\S)\s*$", r"\1\2 \1", text),

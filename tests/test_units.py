@@ -237,6 +237,20 @@ def test_bold_line_is_a_head(line):
     assert unit.text == "坚持不懈抓落实"
 
 
+def test_a_page_that_sets_its_headings_in_lenticular_brackets_reads_them_as_bold():
+    page = ("【全市职工书屋建设提速】\n\n【今年新建示范书屋三百家】\n\n本报讯 今年新建示范书屋300家。\n\n"
+            "【点评】\n\n书屋建设重在用。\n")
+    units, _ = read_units(page)
+    assert [(u.kind, u.level, u.text) for u in units if u.kind == HEAD] == [
+        (HEAD, 2, "全市职工书屋建设提速"), (HEAD, 3, "今年新建示范书屋三百家"), (HEAD, 2, "点评")]
+    assert "read the lines set whole in 【】 as the page's headings" in units[0].notes
+
+
+def test_a_parts_label_in_lenticular_brackets_stays_as_printed():
+    units, _ = read_units("本报讯 今年新建示范书屋300家。\n\n【点评】\n\n书屋建设重在用。\n")
+    assert units[1].text == "【点评】" and not units[1].notes
+
+
 def test_a_page_that_marks_its_headlines_in_bold_reads_them_as_headings():
     # No # headings, and bold from the first headline line: bold is the
     # page's heading mark, a line under another standing for ###.
