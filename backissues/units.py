@@ -368,20 +368,63 @@ class _Line(NamedTuple):
     notes: tuple
     glued: bool = False  # see Unit.glued
     last: int = 0        # the last line number, for a rejoined paragraph
+    tail: str = ""       # ... and that line as printed
+
+
+# A page set in narrow columns: lines of one width (give or take a character,
+# 10 to 40 wide) that stop mid-sentence are at least COLUMN_SHARE of its lines
+# and COLUMN_LINES in number. Each such line runs on into the next line of
+# that column, blank line or not.
+COLUMN_SHARE = 0.35
+COLUMN_LINES = 6
+
+
+def _width(line: str) -> int:
+    return len(re.sub(r"\s", "", line))
+
+
+def column_width(lines: list[str]) -> int | None:
+    """The width of the page's column lines, if it is set in narrow columns."""
+    widths = [_width(ln) for ln in lines if ln.strip() and not ends_sentence(ln.strip())]
+    total = sum(1 for ln in lines if ln.strip())
+    best = max(range(10, 41), key=lambda w: sum(1 for x in widths if abs(x - w) <= 1))
+    full = sum(1 for x in widths if abs(x - best) <= 1)
+    return best if full >= COLUMN_LINES and full >= COLUMN_SHARE * total else None
+
+
+def _runs_down_the_column(above: str, below: str, width: int, wrapped: bool) -> bool:
+    """Is `above` a full line of the column, its sentence going on in `below`,
+    the next line of the column (no longer than it)?"""
+    if abs(_width(above) - width) > 1 or _width(below) > width + 1:
+        return False
+    kind_above, text_above, level, bold, _ = classify(above, wrapped)
+    if level or bold or kind_above not in (BODY, HEAD) or ends_sentence(text_above):
+        return False
+    kind_below, text_below, level, bold, _ = classify(below, wrapped)
+    return not (level or bold) and kind_below in (BODY, HEAD) and not DATELINE.match(text_below)
 
 
 def _lines(text: str, wrapped: bool) -> list[_Line]:
     """The page's non-empty lines. On a page that separates paragraphs by
     blank lines, a body paragraph broken by a bare line break is put back on
     one line, and a line that a bare break still ties to the next one is
-    `glued`."""
+    `glued`; on a page set in narrow columns, a column's lines are put back
+    on one line."""
     lines = [drop_invisible(raw) for raw in text.split("\n")]
     rejoin = _blank_separated([line for line, _ in lines])
+    width = column_width([line for line, _ in lines])
     out: list[_Line] = []
     for number, (line, hidden) in enumerate(lines, start=1):
         if not line.strip():
             continue
         notes = (f"removed {hidden} invisible character(s) (zero-width space, soft hyphen)",) if hidden else ()
+        if width and out and _runs_down_the_column(out[-1].tail or out[-1].text, line, width, wrapped):
+            above = out.pop()
+            out.append(_Line(above.number, above.text.rstrip() + line.strip(),
+                             above.notes + notes + (f"joined line {number} to line {above.last or above.number}: "
+                                                    f"a column {width} characters wide runs on",),
+                             last=number, tail=line))
+            continue
         tied = rejoin and bool(out) and bool(lines[number - 2][0].strip())
         if tied and _hard_wrapped(out[-1].text, line, wrapped):
             above = out.pop()
@@ -389,7 +432,7 @@ def _lines(text: str, wrapped: bool) -> list[_Line]:
             out.append(_Line(above.number, above.text.rstrip() + (" " if latin else "") + line.strip(),
                              above.notes + notes + (f"joined line {number} to line {number - 1}: a paragraph "
                                                     "broken by a line break, where this page leaves a blank line",),
-                             last=number))
+                             last=number, tail=line))
             continue
         if tied:
             out[-1] = out[-1]._replace(glued=True)
@@ -403,7 +446,7 @@ def read_units(text: str) -> tuple[list[Unit], bool]:
     text, fixed = standard_characters(text)
     wrapped = is_wrapped(text)
     units = []
-    for number, raw, notes, glued, last in _lines(text, wrapped):
+    for number, raw, notes, glued, last, _ in _lines(text, wrapped):
         kind, clean, level, bold, own = classify(raw, wrapped)
         own += tuple(dict.fromkeys(n for line in line_span(number, last) for n in fixed.get(line, ())))
         units.append(Unit(len(units), number, raw.rstrip(), clean, kind, level, bold, notes + own, glued, last))

@@ -41,6 +41,18 @@ def _wrap(text: str, rng: random.Random) -> str:
     return "\n".join(out)
 
 
+def _columns(text: str, width: int, between: str) -> str:
+    # Every paragraph set in a column `width` characters wide, one printed
+    # line to a line of text, as OCR reads a page of narrow columns.
+    out = []
+    for line in text.split("\n"):
+        flat = line.strip()
+        if len(flat) > width + 4 and not flat.startswith("#"):
+            line = between.join(flat[i:i + width] for i in range(0, len(flat), width))
+        out.append(line)
+    return "\n".join(out)
+
+
 DAMAGE = {
     "none": lambda text, rng: text,
     "indent": lambda text, rng: "\n".join("\u3000\u3000" + ln if ln.strip() else ln for ln in text.split("\n")),
@@ -88,6 +100,8 @@ DAMAGE = {
     "no-markup": lambda text, rng: re.sub(r"(?m)^#{1,6}\s+", "", text).replace("**", ""),
     # Chinese text set with a space after every character, as some OCR engines
     # print it: the whole page, or one line in five.
+    "narrow-columns": lambda text, rng: _columns(text, 20, "\n\n"),
+    "narrow-columns-tight": lambda text, rng: _columns(text, 20, "\n"),
     # A tool's mark before every line: its number, or a mail quote's >.
     "numbered-lines": lambda text, rng: "\n".join(f"{n:04d} {ln}" if ln.strip() else ln
                                                    for n, ln in enumerate(text.split("\n"), start=1)),

@@ -204,6 +204,59 @@ def test_numbers_that_open_lines_but_do_not_count_them_stay():
     assert not any("line numbers" in n for u in units for n in u.notes)
 
 
+COLUMN_PAGE = """全市职工书屋达到一千家
+
+本报讯 市总工会近日公布，全市职工书
+
+屋已达到一千家，覆盖职工四十余万人
+
+今年还将新建一百家示范书屋重点向一线
+
+班组倾斜，让职工在家门口读到好书。
+
+县总工会开展职工技能竞赛
+
+本报讯 县总工会近日举办职工技能大赛
+
+来自全县二十家企业的三百余名职工参赛
+
+比赛设电工焊工钳工等八个工种项目优胜
+
+者获县技术能手称号。
+"""
+
+
+def test_a_page_set_in_narrow_columns_puts_each_columns_lines_back_together():
+    units, _ = read_units(COLUMN_PAGE)
+    assert [(u.kind, u.text) for u in units] == [
+        (HEAD, "全市职工书屋达到一千家"),
+        (BODY, "本报讯市总工会近日公布，全市职工书屋已达到一千家，覆盖职工四十余万人"
+               "今年还将新建一百家示范书屋重点向一线班组倾斜，让职工在家门口读到好书。"),
+        (HEAD, "县总工会开展职工技能竞赛"),
+        (BODY, "本报讯县总工会近日举办职工技能大赛来自全县二十家企业的三百余名职工参赛"
+               "比赛设电工焊工钳工等八个工种项目优胜者获县技术能手称号。"),
+    ]
+    assert "joined line 5 to line 3: a column 17 characters wide runs on" in units[1].notes
+    assert units[1].line == 3 and units[1].source_lines[-1] == 9
+
+
+def test_a_column_line_does_not_run_into_a_longer_line():
+    # The line below a full column line is wider than the column: a piece
+    # printed in between (another column's), not the line's next.
+    page = COLUMN_PAGE.replace("班组倾斜，让职工在家门口读到好书。",
+                               "“目标再明确、政策再落实、投入再加大、靶向再聚焦”，这是今年工作的总要求。")
+    units, _ = read_units(page)
+    assert units[1].text.endswith("今年还将新建一百家示范书屋重点向一线")
+    assert units[2].text.startswith("“目标再明确")
+
+
+def test_a_page_of_paragraphs_is_not_read_as_columns():
+    page = ("全市职工书屋达到一千家\n\n本报讯 市总工会近日公布，全市职工书屋已达到一千家，覆盖职工四十余万人。\n\n"
+            "县总工会开展职工技能竞赛\n\n本报讯 县总工会近日举办职工技能大赛，来自全县二十家企业的职工参赛。\n")
+    units, _ = read_units(page)
+    assert [u.kind for u in units] == [HEAD, BODY, HEAD, BODY]
+
+
 def test_a_few_list_items_in_a_page_keep_their_marks():
     page = "本报讯 会议提出三点要求：\n\n- 加强领导。\n\n驿站配有饮水机和药箱。\n\n全市已建成职工驿站112家。\n"
     units, _ = read_units(page)
