@@ -676,6 +676,8 @@ def test_lines_that_are_set_apart_are_not_joined(above, below, why):
     "人民日报\u30002020年3月5日",
     "— 3 —",
     "-12-",
+    "第 3 版",          # the page's number on a line of its own
+    "第3版：要闻",
 ])
 def test_a_folio_line_is_the_pages_not_an_articles(line):
     assert one(line).kind == FOLIO
@@ -696,6 +698,7 @@ def test_folio_page_reads_the_printed_page_number():
     assert folio_page("工人日报  2020年3月5日  星期四  第3版\n\n## 标题\n\n正文。") == 3
     assert folio_page("## 标题\n\n正文。\n\n— 12 —\n") == 12
     assert folio_page("## 第3版要闻导读\n\n正文。") is None
+    assert folio_page("第 4 版\n\n## 标题\n\n正文。") == 4
 
 
 @pytest.mark.parametrize("line, dated", [
