@@ -51,6 +51,11 @@ _FOLIO_MARK = re.compile(r"星期[一二三四五六日天]|第\d{1,3}版|[A-Z]?
 _FOLIO_WORD = re.compile(r"[\u4e00-\u9fff·]{2,8}|第\d{1,3}版|[A-Z]?\d{1,3}版?|[A-Z]{1,3}")
 _PAGE_NUMBER = re.compile(r"[-—－–]+\s*(\d{1,3})\s*[-—－–]+|第\s*(\d{1,3})\s*版(?:[\s:：]+[\u4e00-\u9fff]{2,6})?")
 _PRINTED_PAGE = re.compile(r"第\s*(\d{1,3})\s*版")
+# The page's editors, printed in its margin: 本版责编：张三 李四, 责任编辑：张三.
+_PAGE_EDITORS = re.compile(r"(?:本版)?责(?:任)?编(?:辑)?\s*[:：]\s*[\u4e00-\u9fff·]{2,4}(?:[\s、，,]+[\u4e00-\u9fff·]{2,4}){0,3}")
+# Over the page's first headline, a line with only the paper's name or the
+# date is the page's (人民日报, 2020年2月1日 星期六), not a kicker.
+_PAGE_HEAD = re.compile(r"[\u4e00-\u9fff]{1,4}(?:日报|晚报|早报|晨报|时报|周报|商报|青年报)|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*星期[一二三四五六日天])?")
 _TERMINAL = "。！？!?…"
 _CLOSERS = "”’」』）)】\"'》"
 _OPEN_START = "，。、；：,;:）)”’》】…"
@@ -239,11 +244,15 @@ def is_folio(line: str) -> bool:
     flat = line.strip()
     if _PAGE_NUMBER.fullmatch(flat):
         return True
-    if len(flat) > 40 or len(FOLIO_DATE.findall(flat)) != 1:
+    if len(flat) > 40:
         return False
     parts = FOLIO_DATE.sub("DATE", flat).split()
+    if len(FOLIO_DATE.findall(flat)) != 1:
+        # no date: the page's number with its section or editors (第3版 要闻 责任编辑：张三)
+        return any(_PRINTED_PAGE.fullmatch(part) for part in parts) and len(parts) >= 2 \
+            and all(_FOLIO_WORD.fullmatch(part) or _PAGE_EDITORS.fullmatch(part) for part in parts)
     return "DATE" in parts and any(_FOLIO_MARK.fullmatch(part) for part in parts) \
-        and all(part == "DATE" or _FOLIO_WORD.fullmatch(part) for part in parts)
+        and all(part == "DATE" or _FOLIO_WORD.fullmatch(part) or _PAGE_EDITORS.fullmatch(part) for part in parts)
 
 
 def folio_lines(text: str):
@@ -450,6 +459,8 @@ def read_units(text: str) -> tuple[list[Unit], bool]:
         kind, clean, level, bold, own = classify(raw, wrapped)
         own += tuple(dict.fromkeys(n for line in line_span(number, last) for n in fixed.get(line, ())))
         units.append(Unit(len(units), number, raw.rstrip(), clean, kind, level, bold, notes + own, glued, last))
+    if len(units) >= 2 and units[0].kind in (BODY, HEAD) and _PAGE_HEAD.fullmatch(re.sub(r"\s", "", units[0].text)):
+        units[0] = replace(units[0], kind=FOLIO)
     return _bold_as_headings(_levels_from_the_top(units)), wrapped
 
 

@@ -678,6 +678,7 @@ def test_lines_that_are_set_apart_are_not_joined(above, below, why):
     "-12-",
     "第 3 版",          # the page's number on a line of its own
     "第3版：要闻",
+    "第3版 要闻 责任编辑：张三",   # ... with its section and editor
 ])
 def test_a_folio_line_is_the_pages_not_an_articles(line):
     assert one(line).kind == FOLIO
@@ -692,6 +693,17 @@ def test_a_folio_line_is_the_pages_not_an_articles(line):
 ])
 def test_a_dated_line_that_is_no_folio_is_left_alone(line):
     assert one(line).kind != FOLIO
+
+
+@pytest.mark.parametrize("top", ["人民日报", "工人日报", "2020年2月1日", "2020年2月1日 星期六"])
+def test_the_papers_name_or_the_date_over_the_first_headline_is_the_pages(top):
+    units, _ = read_units(f"{top}\n\n国办印发通报\n\n督查激励真抓实干成效明显地方\n\n新华社北京5月8日电 国务院办公厅近日印发通报。\n")
+    assert [u.kind for u in units] == [FOLIO, HEAD, HEAD, BODY]
+
+
+def test_a_first_headline_ending_in_bao_is_no_papers_name():
+    units, _ = read_units("国办印发通报\n\n督查激励真抓实干成效明显地方\n\n新华社北京5月8日电 国务院办公厅近日印发通报。\n")
+    assert units[0].kind == HEAD
 
 
 def test_folio_page_reads_the_printed_page_number():
