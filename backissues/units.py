@@ -551,13 +551,17 @@ def _numbered_lines(text: str) -> bool:
 # characters are the engine's, not the paper's (a name set apart, 吉  林, is
 # short; a headline's parts stand two spaces apart).
 _HAN = r"[\u4e00-\u9fff，。、；：？！“”‘’（）《》—…·]"
-_SET_APART = re.compile(rf"(?<={_HAN}) (?={_HAN})")
-_SET_CLOSE = re.compile(rf"(?<={_HAN})(?={_HAN})")
+# (A character and what follows it, counted and cut without a look behind,
+# which would be tried at every position of every page.)
+_SET_APART = re.compile(rf"({_HAN}) (?={_HAN})")
+_SET_CLOSE = re.compile(rf"{_HAN}(?={_HAN})")
 SET_APART_LINE = 3   # spaced pairs a line needs to be read as set apart on its own
 
 
 def _set_apart(text: str, least: int = 1) -> bool:
     """Are most of the text's characters set apart (two in three, and at least `least`)?"""
+    if 4 * text.count(" ") < len(text) or text.count(" ") < least:   # most text: spaces too few to tell
+        return False
     apart = len(_SET_APART.findall(text))
     return apart >= least and apart >= 2 * len(_SET_CLOSE.findall(text))
 
@@ -568,8 +572,8 @@ _NUMBER_APART = re.compile(rf"(?<={_HAN}) (?=[0-9])|(?<=[0-9]) (?={_HAN})")
 
 def _close_up(text: str) -> str:
     if _set_apart(text):
-        return _NUMBER_APART.sub("", _SET_APART.sub("", text))
-    return "\n".join(_SET_APART.sub("", line) if _set_apart(line, SET_APART_LINE) else line
+        return _NUMBER_APART.sub("", _SET_APART.sub(r"\1", text))
+    return "\n".join(_SET_APART.sub(r"\1", line) if _set_apart(line, SET_APART_LINE) else line
                      for line in text.split("\n"))
 
 
@@ -619,9 +623,9 @@ _VARIANTS = (
      "made the full-width letters and digits (２０２０, ＡＰＰ) the paper's 2020, APP"),
     (lambda t: "．" in t, lambda t: _WIDE_STOP.sub("。", t),
      "made a full-width point ． that ends a Chinese sentence a 。"),
-    (_DOTS.search, lambda t: _DOTS.sub("……", t),
+    (lambda t: ("..." in t or "。。。" in t or "···" in t) and _DOTS.search(t), lambda t: _DOTS.sub("……", t),
      "made the dots typed for an ellipsis the paper's ……"),
-    (lambda t: any(_set_apart(line, SET_APART_LINE) for line in t.split("\n")) or _set_apart(t), _close_up,
+    (lambda t: _set_apart(t) or any(_set_apart(line, SET_APART_LINE) for line in t.split("\n")), _close_up,
      "closed up the spaces set between every two characters (中 国 → 中国)"),
 )
 
