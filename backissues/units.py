@@ -381,11 +381,12 @@ class _Line(NamedTuple):
 
 
 # A page set in narrow columns: lines of one width (give or take a character,
-# 10 to 40 wide) that stop mid-sentence are at least COLUMN_SHARE of its lines
-# and COLUMN_LINES in number. Each such line runs on into the next line of
-# that column, blank line or not.
+# 14 to 40 wide: a verse's lines are shorter) that stop mid-sentence are at
+# least COLUMN_SHARE of its lines and COLUMN_LINES in number. Each such line
+# runs on into the next line of that column, blank line or not.
 COLUMN_SHARE = 0.35
 COLUMN_LINES = 6
+COLUMN_NARROWEST = 14
 
 
 def _width(line: str) -> int:
@@ -396,7 +397,7 @@ def column_width(lines: list[str]) -> int | None:
     """The width of the page's column lines, if it is set in narrow columns."""
     widths = [_width(ln) for ln in lines if ln.strip() and not ends_sentence(ln.strip())]
     total = sum(1 for ln in lines if ln.strip())
-    best = max(range(10, 41), key=lambda w: sum(1 for x in widths if abs(x - w) <= 1))
+    best = max(range(COLUMN_NARROWEST, 41), key=lambda w: sum(1 for x in widths if abs(x - w) <= 1))
     full = sum(1 for x in widths if abs(x - best) <= 1)
     return best if full >= COLUMN_LINES and full >= COLUMN_SHARE * total else None
 

@@ -250,6 +250,12 @@ def test_a_column_line_does_not_run_into_a_longer_line():
     assert units[2].text.startswith("“目标再明确")
 
 
+def test_a_verses_lines_of_one_length_are_not_read_as_columns():
+    page = "致敬武汉人民\n\n" + "\n\n".join(f"还是来时的那{n}个人啊" for n in range(1, 9)) + "\n"
+    units, _ = read_units(page)
+    assert len(units) == 9 and not any("column" in n for u in units for n in u.notes)
+
+
 def test_a_page_of_paragraphs_is_not_read_as_columns():
     page = ("全市职工书屋达到一千家\n\n本报讯 市总工会近日公布，全市职工书屋已达到一千家，覆盖职工四十余万人。\n\n"
             "县总工会开展职工技能竞赛\n\n本报讯 县总工会近日举办职工技能大赛，来自全县二十家企业的职工参赛。\n")
