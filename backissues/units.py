@@ -387,6 +387,7 @@ class _Line(NamedTuple):
 COLUMN_SHARE = 0.35
 COLUMN_LINES = 6
 COLUMN_NARROWEST = 14
+_PARAGRAPH_OPENING = re.compile(r"(?:\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月|近日|日前|近年来|今年以来|记者|据)")
 
 
 def _width(line: str) -> int:
@@ -411,7 +412,10 @@ def _runs_down_the_column(above: str, below: str, width: int, wrapped: bool) -> 
     if level or bold or kind_above not in (BODY, HEAD) or ends_sentence(text_above):
         return False
     kind_below, text_below, level, bold, _ = classify(below, wrapped)
-    return not (level or bold) and kind_below in (BODY, HEAD) and not DATELINE.match(text_below)
+    # A headline about the column's width over a report's first line: that
+    # line opens as a paragraph does (3月16日，… / 近日，…).
+    return not (level or bold) and kind_below in (BODY, HEAD) and not DATELINE.match(text_below) \
+        and not (kind_above == HEAD and _PARAGRAPH_OPENING.match(text_below))
 
 
 def _lines(text: str, wrapped: bool) -> list[_Line]:

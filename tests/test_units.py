@@ -240,6 +240,14 @@ def test_a_page_set_in_narrow_columns_puts_each_columns_lines_back_together():
     assert units[1].line == 3 and units[1].source_lines[-1] == 9
 
 
+def test_a_headline_of_the_columns_width_stays_over_a_report_that_opens_as_a_paragraph():
+    page = COLUMN_PAGE.replace("县总工会开展职工技能竞赛", "县总工会开展一线职工技能竞赛活动").replace(
+        "本报讯 县总工会近日举办职工技能大赛", "3月6日，县总工会举办职工技能大赛")
+    units, _ = read_units(page)
+    assert (units[2].kind, units[2].text) == (HEAD, "县总工会开展一线职工技能竞赛活动")
+    assert units[3].text.startswith("3月6日，县总工会举办职工技能大赛来自全县")
+
+
 def test_a_column_line_does_not_run_into_a_longer_line():
     # The line below a full column line is wider than the column: a piece
     # printed in between (another column's), not the line's next.
