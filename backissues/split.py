@@ -126,6 +126,8 @@ def _prepare(text: str) -> tuple[list[Unit], dict[int, str], dict[int, list[int]
     units = _demote_cut_headlines(units, wrapped, is_tight(text))
     units = _rejoin_wrapped_headlines(units)
     units, dropped = _drop_duplicates(units)
+    units, twice = _drop_repeated_lines(units)
+    dropped.update(twice)
     dropped.update(folios)
     units, cut = _drop_repeated_runs(units)
     dropped.update(cut)
@@ -180,6 +182,20 @@ _WORDS = re.compile(r"\w")   # letters, digits and CJK alike
 
 REPEAT_MIN = 30    # characters of a shingle that may start a repeated run
 REPEAT_RUN = 100   # a shorter repeat is more likely a quotation cited twice
+
+
+def _drop_repeated_lines(units: list[Unit]) -> tuple[list[Unit], dict[int, str]]:
+    """A headline, byline or credit line printed twice, the copy right under
+    the first (a line the OCR read twice; two photos' credits have their
+    captions between): the copy is dropped, its note landing in the article
+    the line belongs to."""
+    dropped = {}
+    for above, unit in zip(units, units[1:]):
+        if unit.kind in (HEAD, BYLINE, CREDIT) and above.kind == unit.kind and _key(unit.text) == _key(above.text) \
+                and above.index not in dropped:
+            what = {HEAD: "headline", BYLINE: "byline", CREDIT: "credit"}[unit.kind]
+            dropped[unit.index] = f"removed duplicate {what} line (line {unit.line}): {unit.text[:30]}"
+    return [u for u in units if u.index not in dropped], dropped
 
 
 def _drop_repeated_runs(units: list[Unit]) -> tuple[list[Unit], dict[int, str]]:

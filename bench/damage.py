@@ -104,6 +104,9 @@ DAMAGE = {
     # print it: the whole page, or one line in five.
     "narrow-columns": lambda text, rng: _columns(text, 20, "\n\n"),
     "narrow-columns-tight": lambda text, rng: _columns(text, 20, "\n"),
+    # A headline line read twice, the copy right under it (three in ten of the short unpunctuated lines).
+    "headline-read-twice": lambda text, rng: re.sub(
+        r"(?m)^([^\n。，！？]{1,30})$", lambda m: m.group(1) + "\n\n" + m.group(1) if rng.random() < 0.3 else m.group(1), text),
     # A tool's mark before every line: its number, or a mail quote's >.
     "numbered-lines": lambda text, rng: "\n".join(f"{n:04d} {ln}" if ln.strip() else ln
                                                    for n, ln in enumerate(text.split("\n"), start=1)),

@@ -1007,6 +1007,34 @@ def test_a_long_passage_quoted_as_whole_sentences_in_two_articles_stays_in_both(
     assert not any("duplicate" in r for a in articles for r in a.repairs)
 
 
+def test_a_headline_line_read_twice_is_printed_once():
+    page = """全市职工书屋达到一千家
+
+全市职工书屋达到一千家
+
+本报讯 市总工会近日公布，全市职工书屋已达到一千家，覆盖职工四十余万人。
+"""
+    [article] = split_page(page)
+    assert article.headline.title == "全市职工书屋达到一千家" and article.headline.subtitle is None
+    assert "removed duplicate headline line (line 3): 全市职工书屋达到一千家" in article.repairs
+
+
+def test_a_credit_read_twice_is_printed_once():
+    page = """9月19日，市民在一间城市书屋内阅读。
+
+新华社记者胡晨欢摄
+
+新华社记者胡晨欢摄
+
+全市职工书屋达到一千家
+
+本报讯 市总工会近日公布，全市职工书屋已达到一千家，覆盖职工四十余万人。
+"""
+    photo = article_with(split_page(page), "市民在一间城市书屋内阅读")
+    assert photo.credits == ("新华社记者胡晨欢摄",)
+    assert "removed duplicate credit line (line 5): 新华社记者胡晨欢摄" in photo.repairs
+
+
 def test_a_quotation_cited_twice_on_a_page_is_not_a_duplicate():
     quote = "“中国采取的措施有力有效，为世界防控疫情争取了时间。”"
     page = f"""## 甲文章标题在此
