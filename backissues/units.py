@@ -53,9 +53,13 @@ _PAGE_NUMBER = re.compile(r"[-—－–]+\s*(\d{1,3})\s*[-—－–]+|第\s*(\d{
 _PRINTED_PAGE = re.compile(r"第\s*(\d{1,3})\s*版")
 # The page's editors, printed in its margin: 本版责编：张三 李四, 责任编辑：张三.
 _PAGE_EDITORS = re.compile(r"(?:本版)?责(?:任)?编(?:辑)?\s*[:：]\s*[\u4e00-\u9fff·]{2,4}(?:[\s、，,]+[\u4e00-\u9fff·]{2,4}){0,3}")
-# Over the page's first headline, a line with only the paper's name or the
-# date is the page's (人民日报, 2020年2月1日 星期六), not a kicker.
-_PAGE_HEAD = re.compile(r"[\u4e00-\u9fff]{1,4}(?:日报|晚报|早报|晨报|时报|周报|商报|青年报)|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*星期[一二三四五六日天])?")
+# Over the page's first headline, a line with only the paper's name, the
+# date or the section's name is the page's (人民日报, 2020年2月1日 星期六,
+# 要闻), not a kicker.
+_SECTION_NAME = (r"(?:要闻|国内|国际|经济|财经|社会|文化|文艺|体育|科技|教育|评论|理论|综合|地方|副刊|观点|时事|"
+                 r"视点|专版|专题|法治|健康|读书)(?:新闻|版|周刊)?")
+_PAGE_HEAD = re.compile(_SECTION_NAME + r"|[\u4e00-\u9fff]{1,4}(?:日报|晚报|早报|晨报|时报|周报|商报|青年报)"
+                        r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*星期[一二三四五六日天])?")
 _TERMINAL = "。！？!?…"
 _CLOSERS = "”’」』）)】\"'》"
 _OPEN_START = "，。、；：,;:）)”’》】…"

@@ -82,6 +82,7 @@ DAMAGE = {
     "running-head": lambda text, rng: "工人日报  2020年3月5日  星期四\n\n" + text + "\n\n— 3 —\n",
     "page-number-line": lambda text, rng: "第 3 版\n\n" + text,
     "page-head-lines": lambda text, rng: "人民日报\n\n2020年2月1日 星期六\n\n第3版 要闻 责任编辑：张三\n\n" + text,
+    "section-name-line": lambda text, rng: "要闻\n\n" + text,
     "wraps-no-blank-lines": lambda text, rng: re.sub(r"\n\s*\n", "\n", _wrap(text, rng)),
     "wraps-as-paragraphs": lambda text, rng: _wrap(text, rng).replace("\n", "\n\n"),
     "wrapped-headlines": lambda text, rng: re.sub(

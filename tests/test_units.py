@@ -709,14 +709,16 @@ def test_a_dated_line_that_is_no_folio_is_left_alone(line):
     assert one(line).kind != FOLIO
 
 
-@pytest.mark.parametrize("top", ["人民日报", "工人日报", "2020年2月1日", "2020年2月1日 星期六"])
+@pytest.mark.parametrize("top", ["人民日报", "工人日报", "2020年2月1日", "2020年2月1日 星期六", "要闻", "国际新闻"])
 def test_the_papers_name_or_the_date_over_the_first_headline_is_the_pages(top):
     units, _ = read_units(f"{top}\n\n国办印发通报\n\n督查激励真抓实干成效明显地方\n\n新华社北京5月8日电 国务院办公厅近日印发通报。\n")
     assert [u.kind for u in units] == [FOLIO, HEAD, HEAD, BODY]
 
 
-def test_a_first_headline_ending_in_bao_is_no_papers_name():
-    units, _ = read_units("国办印发通报\n\n督查激励真抓实干成效明显地方\n\n新华社北京5月8日电 国务院办公厅近日印发通报。\n")
+@pytest.mark.parametrize("first", ["国办印发通报", "中国银联", "王晨强调"])
+def test_a_short_first_headline_line_is_no_page_head(first):
+    # ends in 报, or short as a section's name is: a kicker or a title all the same
+    units, _ = read_units(f"{first}\n\n督查激励真抓实干成效明显地方\n\n新华社北京5月8日电 国务院办公厅近日印发通报。\n")
     assert units[0].kind == HEAD
 
 
