@@ -424,8 +424,7 @@ def headline_features(ctx: HeadContext, vectors) -> dict[str, float]:
         # A section of the article it is printed in goes on about that article's headline.
         "head.article_words_below": headline_match(ctx.article_headline, opening, 1)
         if body_after and ctx.article_headline else 0.0,
-        # Who speaks (张宏飞：) says nothing of the group's rank: weigh what they say.
-        "head.length": min(len(text) - (len(heads[0].text) if len(heads) >= 2 and heads[0].text.endswith(("：", ":")) else 0), 40) / 20,
+        "head.length": min(_said_length(heads), 40) / 20,
         "head.short": float(len(text) <= 6),
         "head.spaced_parts": float(any(re.search(r"\S[\u00a0 ]{2,}\S", h.raw) for h in heads)),
         "head.quote": float(text.startswith(("“", '"'))),
@@ -460,12 +459,19 @@ _SIGNOFF = re.compile(r"[（(][^（()）]{2,40}[）)]$")
 _DISPATCH = re.compile(r"^[（(](?:本报|据?新华社|中新社)[^（()）]{0,30}电[^（()）]{0,30}[）)]$")
 
 
+_TEAM = re.compile(r"记者\s*[\u4e00-\u9fff·]{2,5}(?:\s*、\s*[\u4e00-\u9fff·]{2,5}){2,}\s*[）)、]")
+
+
 def _team(text: str) -> bool:
     """（本报记者郝迎灿、窦瀚洋、马跃峰）: reporters, three or more, sign a package."""
     return is_bracketed_note(text) and bool(_TEAM.search(text))
 
 
-_TEAM = re.compile(r"记者\s*[\u4e00-\u9fff·]{2,5}(?:\s*、\s*[\u4e00-\u9fff·]{2,5}){2,}\s*[）)、]")
+def _said_length(heads) -> int:
+    """The group's length without a speaker's line over it: who speaks
+    (张宏飞：) says nothing of the group's rank, what they say does."""
+    speaker = len(heads) >= 2 and heads[0].text.endswith(("：", ":"))
+    return sum(len(h.text) for h in heads[1 if speaker else 0:])
 
 
 def _signs_off(unit: Unit) -> bool:

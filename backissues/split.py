@@ -180,10 +180,6 @@ def _drop_duplicates(units: list[Unit]) -> tuple[list[Unit], dict[int, str]]:
 
 _WORDS = re.compile(r"\w")   # letters, digits and CJK alike
 
-REPEAT_MIN = 30    # characters of a shingle that may start a repeated run
-REPEAT_RUN = 100   # a shorter repeat is more likely a quotation cited twice
-
-
 def _drop_repeated_lines(units: list[Unit]) -> tuple[list[Unit], dict[int, str]]:
     """A headline, byline or credit line printed twice, the copy right under
     the first (a line the OCR read twice; two photos' credits have their
@@ -196,6 +192,10 @@ def _drop_repeated_lines(units: list[Unit]) -> tuple[list[Unit], dict[int, str]]
             what = {HEAD: "headline", BYLINE: "byline", CREDIT: "credit"}[unit.kind]
             dropped[unit.index] = f"removed duplicate {what} line (line {unit.line}): {unit.text[:30]}"
     return [u for u in units if u.index not in dropped], dropped
+
+
+REPEAT_MIN = 30    # characters of a shingle that may start a repeated run
+REPEAT_RUN = 100   # a shorter repeat is more likely a quotation cited twice
 
 
 def _drop_repeated_runs(units: list[Unit]) -> tuple[list[Unit], dict[int, str]]:

@@ -559,24 +559,25 @@ def _numbered_lines(text: str) -> bool:
 # OCR engines print it: the page's, or a long line's, single spaces between
 # characters are the engine's, not the paper's (a name set apart, 吉  林, is
 # short; a headline's parts stand two spaces apart).
-_HAN = r"[\u4e00-\u9fff，。、；：？！“”‘’（）《》—…·]"
+_SET_CHAR = r"[\u4e00-\u9fff，。、；：？！“”‘’（）《》—…·]"   # a character that may be set apart
 # (A character and what follows it, counted and cut without a look behind,
 # which would be tried at every position of every page.)
-_SET_APART = re.compile(rf"({_HAN}) (?={_HAN})")
-_SET_CLOSE = re.compile(rf"{_HAN}(?={_HAN})")
+_SET_APART = re.compile(rf"({_SET_CHAR}) (?={_SET_CHAR})")
+_SET_CLOSE = re.compile(rf"{_SET_CHAR}(?={_SET_CHAR})")
 SET_APART_LINE = 3   # spaced pairs a line needs to be read as set apart on its own
 
 
 def _set_apart(text: str, least: int = 1) -> bool:
     """Are most of the text's characters set apart (two in three, and at least `least`)?"""
-    if 4 * text.count(" ") < len(text) or text.count(" ") < least:   # most text: spaces too few to tell
+    spaces = text.count(" ")
+    if 4 * spaces < len(text) or spaces < least:   # most text: spaces too few to tell
         return False
     apart = len(_SET_APART.findall(text))
     return apart >= least and apart >= 2 * len(_SET_CLOSE.findall(text))
 
 
 # ... and on such a page, between a number and a character (截 至 6 月 底).
-_NUMBER_APART = re.compile(rf"(?<={_HAN}) (?=[0-9])|(?<=[0-9]) (?={_HAN})")
+_NUMBER_APART = re.compile(rf"(?<={_SET_CHAR}) (?=[0-9])|(?<=[0-9]) (?={_SET_CHAR})")
 
 
 def _close_up(text: str) -> str:
