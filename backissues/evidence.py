@@ -48,7 +48,10 @@ WEIGHTS = {
     "head.byline_follows": -1.63,
     "head.numbered": -3.16,
     "head.colon": -2.16,
-    "head.column_tag": 1.47,
+    # hand-set over the fitted 1.47: a commentary under its column tag printed after a
+    # report on its subject shares that report's words; 97% of the corpus's tagged
+    # groups open an article. Corpus title +0.005, exact +0.004
+    "head.column_tag": 2.5,
     "head.dateline_follows": 2.09,
     "head.group": -0.12,
     "head.group_of_three": 0.05,
