@@ -30,7 +30,7 @@ from . import evidence
 from .keywords import default_idf
 from .repair import clean_body, clean_heading
 from .units import (BANNER, BODY, BYLINE, CREDIT, DATELINE, FOLIO, HEAD, MARK, Unit, editors_note, ends_paragraph,
-                    ends_sentence, opens_box, is_dated_note, is_picture_and_text_credit, is_tight, read_units,
+                    ends_sentence, opens_box, is_date_alone, is_dated_note, is_picture_and_text_credit, is_tight, read_units,
                     signs_compilation)
 
 
@@ -572,9 +572,11 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
 def _ends_group(last: Unit, unit: Unit) -> bool:
     """A headline line with its column's name (标题（人民时评）) ends its group,
     and so do a numbered section head (二、…) over a headline and a document's
-    adoption date: the lines under it are weighed on their own, and stay one
+    adoption date, and a date alone (a decree's signing date, over the next
+    document's title): the lines under it are weighed on their own, and stay one
     group only if both would open an article (a ——subtitle always stays)."""
-    ends = evidence.COLUMN_TAG.search(last.text) or evidence.NUMBERED.match(last.text) or is_dated_note(last.text)
+    ends = (evidence.COLUMN_TAG.search(last.text) or evidence.NUMBERED.match(last.text) or is_dated_note(last.text)
+            or is_date_alone(last.text))
     return bool(ends) and not unit.text.startswith("—")
 
 

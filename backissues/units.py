@@ -58,8 +58,9 @@ _PAGE_EDITORS = re.compile(r"(?:本版)?责(?:任)?编(?:辑)?\s*[:：]\s*[\u4e0
 # 要闻), not a kicker.
 _SECTION_NAME = (r"(?:要闻|国内|国际|经济|财经|社会|文化|文艺|体育|科技|教育|评论|理论|综合|地方|副刊|观点|时事|"
                  r"视点|专版|专题|法治|健康|读书)(?:新闻|版|周刊)?")
+_DATE_ALONE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
 _PAGE_HEAD = re.compile(_SECTION_NAME + r"|[\u4e00-\u9fff]{1,4}(?:日报|晚报|早报|晨报|时报|周报|商报|青年报)"
-                        r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*星期[一二三四五六日天])?")
+                        rf"|{_DATE_ALONE}(?:\s*星期[一二三四五六日天])?")
 _TERMINAL = "。！？!?…"
 _CLOSERS = "”’」』）)】\"'》"
 _OPEN_START = "，。、；：,;:）)”’》】…"
@@ -177,6 +178,12 @@ def is_dated_note(text: str) -> bool:
     """（2020年5月27日政协第十三届全国委员会第三次会议通过）, （2020年1月2日）: when
     a document was adopted or a speech given, printed under its title."""
     return len(text) <= 60 and is_bracketed_note(text) and bool(_DATED_NOTE.match(text))
+
+
+def is_date_alone(text: str) -> bool:
+    """2020年5月28日 on a line of its own: the date a decree or letter was
+    signed, under its signature."""
+    return bool(re.fullmatch(_DATE_ALONE, text.strip()))
 
 
 def editors_note(text: str) -> bool:

@@ -567,7 +567,7 @@ POSITIVE = [
     "join.word_across", "join.starts_open", "join.adjacent", "join.closes_bracket", "join.stub_start",
     "join.stub_word",
     "head.dateline_follows", "head.dateline_above", "head.dateline_soon", "head.signoff_above",
-    "head.markdown_title", "head.column_tag", "head.page_start",
+    "head.markdown_title", "head.column_tag", "head.page_start", "head.document",
     "line.markup", "line.opens_next", "line.column_tag", "line.subtitle_dash",
 ]
 NEGATIVE = [

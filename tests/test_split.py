@@ -14,7 +14,8 @@ from collections import Counter
 
 import pytest
 
-from backissues.split import headline_contexts, split_page
+from backissues.evidence import HEADLINE_THRESHOLD, headline_score
+from backissues.split import _vectors_cache, headline_contexts, split_page
 
 
 def compact(text: str | None) -> str:
@@ -2104,3 +2105,77 @@ def test_a_commentary_under_its_column_tag_opens_its_own_article_on_the_same_sub
     assert report.headline.title == "疫情防控一线的社区工作者"
     assert commentary.headline.title == "为疫情防控筑牢社区防线（人民时评）"
     assert commentary.blocks[0][1].startswith("疫情防控是一场人民战争")
+
+
+def test_a_documents_title_over_its_adoption_note_opens_its_own_article():
+    # A resolution printed under the report of the session that adopted it
+    # shares the report's words; its adoption note says it is a document.
+    page = """十三届全国人大三次会议闭幕
+
+本报北京5月28日电（记者 王明）十三届全国人大三次会议28日下午在人民大会堂闭幕。会议表决通过了关于政府工作报告的决议。
+
+会议期间，代表们围绕疫情防控、脱贫攻坚等议题积极建言献策。
+
+第十三届全国人民代表大会第三次会议关于政府工作报告的决议
+
+（2020年5月28日第十三届全国人民代表大会第三次会议通过）
+
+第十三届全国人民代表大会第三次会议听取和审议了政府工作报告。会议充分肯定国务院过去一年的工作，同意报告提出的总体要求，决定批准这个报告。
+"""
+    report, resolution = split_page(page)
+    assert report.headline.title == "十三届全国人大三次会议闭幕"
+    assert resolution.headline.title == "第十三届全国人民代表大会第三次会议关于政府工作报告的决议"
+    assert resolution.headline.subtitle == "（2020年5月28日第十三届全国人民代表大会第三次会议通过）"
+    assert [text for _, text in report.blocks][-1].startswith("会议期间")
+
+
+def test_a_decrees_signing_date_stays_with_it_over_the_next_documents_title():
+    page = """中华人民共和国主席令
+
+第四十五号
+
+《中华人民共和国民法典》已由中华人民共和国第十三届全国人民代表大会第三次会议于2020年5月28日通过，现予公布，自2021年1月1日起施行。
+
+中华人民共和国主席  习近平
+
+2020年5月28日
+
+第十三届全国人民代表大会第三次会议关于政府工作报告的决议
+
+（2020年5月28日第十三届全国人民代表大会第三次会议通过）
+
+第十三届全国人民代表大会第三次会议听取和审议了国务院总理李克强所作的政府工作报告。会议充分肯定国务院过去一年的工作，同意报告提出的2020年经济社会发展的总体要求、主要目标和重点任务，决定批准这个报告。
+"""
+    decree, resolution = split_page(page)
+    assert decree.headline.title == "中华人民共和国主席令"
+    assert [text for _, text in decree.blocks][-2:] == ["中华人民共和国主席 习近平", "2020年5月28日"]
+    assert resolution.headline.title == "第十三届全国人民代表大会第三次会议关于政府工作报告的决议"
+
+
+def test_a_headline_at_the_top_of_the_page_is_not_a_sibling_of_its_own_sections():
+    # Section heads as long as the headline over them make it look like one
+    # of them; the page-top group still opens the article, the sections do not.
+    page = """非洲经济有望逐步复苏
+
+核心阅读
+
+多家国际机构近日发布报告，预计今年非洲经济增速将有所提升。
+
+非洲开发银行近日发布报告显示，去年非洲经济预计实现增长3.4%，今年将增长3.9%。
+
+经济增速低于之前预测
+
+世界银行最新发布的报告认为，受国际贸易不确定性等因素影响，非洲经济增速低于之前预测。
+
+多重因素制约增长提速
+
+非洲经济增速放缓受制于多重因素，全球经济增速放缓被视为地区经济增长的重要挑战。
+
+未来发展前景依旧看好
+
+有分析指出，尽管非洲经济发展面临复杂多变的环境，但该地区的发展潜力巨大，前景看好。
+"""
+    vectors = _vectors_cache()
+    scores = [headline_score(ctx, vectors) for ctx in headline_contexts(page)]
+    assert scores[0] > HEADLINE_THRESHOLD
+    assert all(score < HEADLINE_THRESHOLD for score in scores[1:])

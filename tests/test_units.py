@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from backissues.units import (BANNER, BODY, BYLINE, BYLINE_LINE, CREDIT, DATELINE, FOLIO, HEAD, MARK, editors_note,
-                              ends_paragraph, ends_sentence, folio_page, is_attribution, is_dated_note, is_tight, is_wrapped, opens_box,
+                              ends_paragraph, ends_sentence, folio_page, is_attribution, is_date_alone, is_dated_note, is_tight, is_wrapped, opens_box,
                               read_units)
 
 
@@ -738,3 +738,13 @@ def test_folio_page_reads_the_printed_page_number():
 ])
 def test_a_dated_note_is_a_whole_bracketed_line_opening_on_a_year(line, dated):
     assert is_dated_note(line) is dated
+
+
+@pytest.mark.parametrize("line, alone", [
+    ("2020年5月28日", True),
+    ("2020 年 5 月 28 日", True),
+    ("2020年5月28日，会议在北京举行。", False),
+    ("（2020年5月28日）", False),               # a dated note, under a title
+])
+def test_a_date_alone_is_the_whole_line(line, alone):
+    assert is_date_alone(line) is alone
