@@ -30,7 +30,7 @@ from . import evidence
 from .keywords import default_idf
 from .repair import clean_body, clean_heading
 from .units import (BANNER, BODY, BYLINE, CREDIT, DATELINE, FOLIO, HEAD, MARK, Unit, editors_note, ends_paragraph,
-                    ends_sentence, opens_box, is_date_alone, is_dated_note, is_picture_and_text_credit, is_tight, read_units,
+                    ends_sentence, opens_box, is_bracketed_note, is_date_alone, is_dated_note, is_picture_and_text_credit, is_tight, read_units,
                     signs_compilation)
 
 
@@ -357,7 +357,8 @@ def _promote_long_headline_lines(units: list[Unit]) -> list[Unit]:
     (关于…的报告 / ——在…会议上) or over the date it was adopted (…的决议 /
     （2020年5月28日…通过）, both lines), and a speaker's line ending in a colon above a
     headline line the page does not mark (国台办： / 民进党当局…), unless a
-    marked headline is right above it."""
+    marked headline is right above it. So is one right after a report's
+    bracketed sign-off, over body text: nothing follows a sign-off in its report."""
     out = list(units)
 
     def opens(u: Unit) -> bool:
@@ -376,6 +377,10 @@ def _promote_long_headline_lines(units: list[Unit]) -> list[Unit]:
 
     def finished(before: Unit | None) -> bool:
         return before is None or before.kind in (HEAD, CREDIT, BANNER) or before.kind == BODY and before.ends_closed
+
+    def signed_off(u: Unit) -> bool:
+        # （新华社北京5月17日电  记者赵承、霍小光…）: a report's sign-off; the next line opens another
+        return u.kind == BODY and is_bracketed_note(u.text) and not is_dated_note(u.text)
 
     def speaker_lead(u: Unit) -> bool:
         # "张宏飞：" over "侦查破案 冲锋在前": who speaks, then what; the
@@ -430,6 +435,10 @@ def _promote_long_headline_lines(units: list[Unit]) -> list[Unit]:
             continue
         if before is not None and opens(nxt) \
                 and (before.kind == HEAD and unpunctuated(unit) or between_reports(before, unit)):
+            out[n] = _as_headline_line(unit)
+            continue
+        if before is not None and signed_off(before) and unpunctuated(unit) and "，" not in unit.text \
+                and nxt.kind == BODY and not cut_before(unit, nxt):
             out[n] = _as_headline_line(unit)
             continue
         if speaker_lead(unit) and nxt.kind == HEAD and not (nxt.level or nxt.bold) \

@@ -2179,3 +2179,29 @@ def test_a_headline_at_the_top_of_the_page_is_not_a_sibling_of_its_own_sections(
     scores = [headline_score(ctx, vectors) for ctx in headline_contexts(page)]
     assert scores[0] > HEADLINE_THRESHOLD
     assert all(score < HEADLINE_THRESHOLD for score in scores[1:])
+
+
+def test_a_long_title_after_a_reports_sign_off_heads_the_next_article():
+    # Too long to look like a headline line on its own, but nothing follows a
+    # sign-off in the same report.
+    page = """风雨无阻向前进
+
+新华社北京5月17日电  这是一场殊死较量，全国人民众志成城，疫情防控取得重大战略成果。
+
+从大战中总结经验教训，从大考中汲取智慧力量，中华民族一定能化险为夷。
+
+（新华社北京5月17日电  记者赵承、霍小光、张旭东）
+
+中共中央国务院关于新时代推进西部大开发形成新格局的指导意见
+
+强化举措推进西部大开发形成新格局，是党中央、国务院从全局出发作出的重大决策部署。
+
+一、总体要求
+
+以习近平新时代中国特色社会主义思想为指导，全面贯彻党的十九大精神。
+"""
+    report, document = split_page(page)
+    assert report.headline.title == "风雨无阻向前进"
+    assert [text for _, text in report.blocks][-1].startswith("（新华社北京5月17日电")
+    assert document.headline.title == "中共中央国务院关于新时代推进西部大开发形成新格局的指导意见"
+    assert document.blocks[0][1].startswith("强化举措推进西部大开发")
