@@ -2205,3 +2205,12 @@ def test_a_long_title_after_a_reports_sign_off_heads_the_next_article():
     assert [text for _, text in report.blocks][-1].startswith("（新华社北京5月17日电")
     assert document.headline.title == "中共中央国务院关于新时代推进西部大开发形成新格局的指导意见"
     assert document.blocks[0][1].startswith("强化举措推进西部大开发")
+
+
+def test_a_note_signed_on_a_line_of_its_own_presents_a_collection():
+    # The note's ——编者 read as a line of its own under it: the note is still
+    # the article's first piece, and the stories after it are its sections,
+    # and the article's own opening comes before the first of them.
+    page = COLLECTION.replace("编者按：", "").replace(
+        "向奋战在一线的人们致敬。", "向奋战在一线的人们致敬。\n\n——编 者\n\n这是一个不平凡的春天，每个人都在用自己的方式守护这座城市。")
+    assert [ctx.in_collection for ctx in headline_contexts(page)] == [False, True, True, True]
