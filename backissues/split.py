@@ -687,8 +687,9 @@ def _reading_order(units: list[Unit], chains: dict[int, list[int]]) -> list[Unit
 
 
 def _marked(units: list[Unit]) -> bool:
-    """Pages that mark headlines with ## / ### mark them all."""
-    return sum(1 for u in units if u.kind == HEAD and u.level in (2, 3)) >= 2
+    """Pages that mark headlines with ## / ### mark them all, a page's one
+    headline too: the unmarked groups under it are its sections."""
+    return sum(1 for u in units if u.kind == HEAD and u.level in (2, 3)) >= 1
 
 
 def _vectors_cache():

@@ -98,8 +98,9 @@ def test_a_headline_set_right_on_its_body_reads_as_if_a_blank_line_followed_it(o
 
 def test_a_headline_line_above_the_rest_of_a_sentence_cut_further_up_stays_a_headline_line():
     # "的决心，…" finishes "…表现出了必胜", printed before the headline: the line
-    # right above it need not be the sentence's start.
-    page = """## 女足备战东京奥运会
+    # right above it need not be the sentence's start. (A plain page: one that
+    # marks a headline with ## marks them all.)
+    page = """女足备战东京奥运会
 
 本报讯 2月7日，中国女足在澳大利亚进行的比赛中再次取胜，姑娘们在场上表现出了必胜
 
@@ -1149,7 +1150,7 @@ def test_numbered_parts_of_an_article_stay_in_it():
 
 
 def test_a_numbered_section_head_over_the_next_reports_headline_stays_in_its_article():
-    page = """## 全面推进职工素质建设工程
+    page = """全面推进职工素质建设工程
 
 本报讯（记者 郑文静）全总日前印发意见，对今后五年职工素质建设作出部署。
 
@@ -1213,7 +1214,7 @@ def test_a_first_line_the_piece_under_it_finishes_is_body_not_a_headline():
 
 
 def test_a_documents_title_over_the_date_it_was_adopted_heads_the_document():
-    page = """## 市总工会召开全委会议
+    page = """市总工会召开全委会议
 
 本报讯 市总工会十五届三次全委会议日前召开，会议审议通过了有关决议。
 
@@ -2214,3 +2215,30 @@ def test_a_note_signed_on_a_line_of_its_own_presents_a_collection():
     page = COLLECTION.replace("编者按：", "").replace(
         "向奋战在一线的人们致敬。", "向奋战在一线的人们致敬。\n\n——编 者\n\n这是一个不平凡的春天，每个人都在用自己的方式守护这座城市。")
     assert [ctx.in_collection for ctx in headline_contexts(page)] == [False, True, True, True]
+
+
+def test_unmarked_groups_under_a_pages_one_marked_headline_are_its_sections():
+    # A page that marks its one headline with ## would mark another.
+    page = """## 致敬，为城市正常运行而奋战的人们（人民眼）
+
+当前，疫情防控正处于胶着对垒的关键阶段。让我们透过前方记者采撷的人物故事，一起触摸这座城市的温度。
+
+快递员袁双
+
+没休息一天，因格外被需要
+
+一位客户网上买了几箱东西，小区里的快递柜放不下，袁双就一箱一箱送上楼。
+
+“我有信心与武汉共渡难关，武汉一定行！”袁双说。
+
+电力职工王波
+
+“疫情不退，我们不撤”
+
+260多名电力职工加班加点连续施工，终于按时完成了医院的供电工程。
+
+如今，王波依然坚守在医院，负责应急保电。
+"""
+    [article] = split_page(page)
+    assert article.headline.title == "致敬，为城市正常运行而奋战的人们（人民眼）"
+    assert ("h", "电力职工王波") in article.blocks
