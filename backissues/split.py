@@ -643,7 +643,6 @@ def _framed_by_a_note(units) -> bool:
     closed by ——编者 with no credit ending an article
     between (a note printed after one is the next article's, above its headline)."""
     body = [u for u in units if u.kind not in (HEAD, CREDIT)]
-    # (the note's ——编者 may be read as a line of its own, under it)
     return bool(body) and (any(editors_note(u.text) for u in body[:2])
                            or editors_note(body[-1].text) and not any(u.kind == CREDIT for u in units))
 
