@@ -67,10 +67,28 @@ def test_sample_score(scores, metric):
     assert value >= THRESHOLDS[metric] - 1e-9, f"{metric} = {value:.3f}, issue #2 asks for ≥ {THRESHOLDS[metric]:.3f}"
 
 
-# issue #2, "Done when", over ../shared/corpus/rmrb-2020 -- the figures it
-# already meets, kept from slipping (kept is not among them; see the README).
+# issue #3, "Done when", over the five samples -- the figures it already
+# meets, kept from slipping (article_exact, title and kicker are not yet met;
+# see the README)
+SAMPLE_THRESHOLDS_3 = {
+    "bcubed_f1": 0.95, "order": 0.95, "subtitle": 0.80, "byline_p": 0.90, "byline_r": 0.90,
+    "dedup": 0.80, "province": 0.90, "city": 0.80, "topic": 0.80,
+}
+
+
+@pytest.mark.parametrize("metric", sorted(SAMPLE_THRESHOLDS_3))
+def test_sample_score_met_for_reassembly(scores, metric):
+    value = scores.get(metric)
+    assert value is not None, f"no {metric} in the scores"
+    assert value >= SAMPLE_THRESHOLDS_3[metric] - 1e-9, \
+        f"{metric} = {value:.3f}, issue #3 asks for ≥ {SAMPLE_THRESHOLDS_3[metric]:.3f}"
+
+
+# issues #2 and #3, "Done when", over ../shared/corpus/rmrb-2020 -- the figures
+# they already meet, kept from slipping (kept and article_exact are not among
+# them; see the README).
 CORPUS = SHARED / "corpus" / "rmrb-2020"
-CORPUS_THRESHOLDS = {"bcubed_f1": 0.85, "title": 0.80, "year": 1.0}
+CORPUS_THRESHOLDS = {"bcubed_f1": 0.95, "title": 0.90, "dedup": 0.80, "year": 1.0}
 
 
 @pytest.fixture(scope="module")
@@ -83,4 +101,4 @@ def test_corpus_score(corpus_scores, metric):
     value = corpus_scores.get(metric)
     assert value is not None, f"no {metric} in the corpus scores"
     assert value >= CORPUS_THRESHOLDS[metric] - 1e-9, \
-        f"corpus {metric} = {value:.3f}, issue #2 asks for ≥ {CORPUS_THRESHOLDS[metric]:.3f}"
+        f"corpus {metric} = {value:.3f}, the issues ask for ≥ {CORPUS_THRESHOLDS[metric]:.3f}"
