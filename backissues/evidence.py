@@ -419,15 +419,15 @@ def headline_features(ctx: HeadContext, vectors) -> dict[str, float]:
         # 一、… / （二）… / 3. …: the numbered parts of one article
         "head.numbered": float(any(NUMBERED.match(h.text) for h in heads)),
         "head.after_signoff": float(last is not None and _signs_off(last)),
+        # ... or above the new article's own first pieces, printed before it
+        "head.signoff_above": float(any(_signs_off(u) for u in ctx.before[-SHARE_TAIL - 1:-1])),
         "head.after_team_signoff": float(last is not None and last.kind == "body" and _team(last.text)),
         # A dispatch's sign-off (（本报华沙5月13日电）) under the group, when the article
         # it is printed in opened on a dateline: one report is not dated twice.
         "head.dated_twice": float(ctx.article_dated and any(u.kind == "body" and _DISPATCH.match(u.text)
                                                             for u in ctx.after)),
-        # ... or above the new article's own first pieces, printed before it
         # A document's title over when it was adopted or given.
         "head.document": float(len(heads) >= 2 and is_dated_note(heads[-1].text)),
-        "head.signoff_above": float(any(_signs_off(u) for u in ctx.before[-SHARE_TAIL - 1:-1])),
         "head.page_start": float(ctx.page_start),
         "head.no_body_above": float(not body_before),
         # The last pieces above may be the new article's own, printed before
