@@ -248,6 +248,20 @@ def test_a_headline_of_the_columns_width_stays_over_a_report_that_opens_as_a_par
     assert units[3].text.startswith("3月6日，县总工会举办职工技能大赛来自全县")
 
 
+def test_a_headline_of_the_columns_width_closed_by_its_column_tag_stays_a_headline():
+    page = COLUMN_PAGE.replace("县总工会开展职工技能竞赛", "让职工技能竞赛办出实效（工会论坛）").replace(
+        "本报讯 县总工会近日举办职工技能大赛", "县总工会近日举办的职工技能大赛让人")
+    units, _ = read_units(page)
+    assert (units[2].kind, units[2].text) == (HEAD, "让职工技能竞赛办出实效（工会论坛）")
+    assert units[3].text.startswith("县总工会近日举办的职工技能大赛让人来自全县")
+
+
+def test_a_headline_of_the_columns_width_stays_over_its_dash_subtitle():
+    page = COLUMN_PAGE.replace("县总工会开展职工技能竞赛", "县总工会开展一线职工技能竞赛活动\n\n——三百余名职工参赛")
+    units, _ = read_units(page)
+    assert [(u.kind, u.text) for u in units[2:4]] == [(HEAD, "县总工会开展一线职工技能竞赛活动"), (HEAD, "——三百余名职工参赛")]
+
+
 def test_a_column_line_does_not_run_into_a_longer_line():
     # The line below a full column line is wider than the column: a piece
     # printed in between (another column's), not the line's next.
