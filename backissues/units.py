@@ -425,11 +425,11 @@ def _runs_down_the_column(above: str, below: str, width: int, wrapped: bool) -> 
     kind_below, text_below, level, bold, _ = classify(below, wrapped)
     # A headline about the column's width: over a report's first line, which
     # opens as a paragraph does (3月16日，… / 近日，…), or over its ——subtitle;
-    # or closed by its column's name in brackets (…（今日谈）), where a column
-    # line seldom breaks.
+    # or closed by its column's name in brackets (…（今日谈）) or, a kicker, by
+    # its dash (…——), where a column line seldom breaks.
     return not (level or bold) and kind_below in (BODY, HEAD) and not DATELINE.match(text_below) \
         and not (kind_above == HEAD and (_PARAGRAPH_OPENING.match(text_below) or text_below.startswith("——")
-                                         or COLUMN_TAG.search(text_above)))
+                                         or COLUMN_TAG.search(text_above) or text_above.endswith("——")))
 
 
 def _lines(text: str, wrapped: bool) -> list[_Line]:

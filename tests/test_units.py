@@ -262,6 +262,12 @@ def test_a_headline_of_the_columns_width_stays_over_its_dash_subtitle():
     assert [(u.kind, u.text) for u in units[2:4]] == [(HEAD, "县总工会开展一线职工技能竞赛活动"), (HEAD, "——三百余名职工参赛")]
 
 
+def test_a_kicker_of_the_columns_width_stays_over_its_title():
+    page = COLUMN_PAGE.replace("县总工会开展职工技能竞赛", "县总工会搭台让一线职工比技能——\n\n职工技能竞赛开赛")
+    units, _ = read_units(page)
+    assert [(u.kind, u.text) for u in units[2:4]] == [(HEAD, "县总工会搭台让一线职工比技能——"), (HEAD, "职工技能竞赛开赛")]
+
+
 def test_a_column_line_does_not_run_into_a_longer_line():
     # The line below a full column line is wider than the column: a piece
     # printed in between (another column's), not the line's next.
