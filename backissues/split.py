@@ -624,12 +624,13 @@ def _decide(contexts: list[evidence.HeadContext], vectors):
     """Each group in printed order with its decision; a group is weighed
     knowing the headline of the article it is printed in (the last group
     that opened one)."""
-    article_headline, collection, dated = "", False, False
+    article_headline, collection, dated, opens = "", False, False, True
     for ctx in contexts:
         # An article opened or closed by an editor's note introduces a
         # collection (编者按 … / ——编者): the groups after it are its contributions.
         collection = collection or (article_headline != "" and _framed_by_a_note(ctx.before))
-        ctx = replace(ctx, article_headline=article_headline, in_collection=collection, article_dated=dated)
+        ctx = replace(ctx, article_headline=article_headline, in_collection=collection, article_dated=dated,
+                      under_subhead=not ctx.before and not opens)
         opens = evidence.headline_score(ctx, vectors) > evidence.HEADLINE_THRESHOLD
         if opens:
             article_headline, collection = "".join(h.text for h in ctx.heads), False

@@ -2268,3 +2268,26 @@ def test_a_headline_over_its_dash_subtitle_opens_an_article_after_one_on_its_sub
     vectors = _vectors_cache()
     scores = {ctx.heads[0].text: headline_score(ctx, vectors) for ctx in headline_contexts(page)}
     assert scores["稳中上台阶 进中增福祉"] > HEADLINE_THRESHOLD
+
+
+def test_a_cut_line_right_under_a_subhead_stays_in_that_section():
+    # A paragraph's first words, cut off at a line break and printed as a
+    # paragraph of their own, look like a headline; right under a part's
+    # subhead, with nothing between, they are that part's opening.
+    page = """全市工会推进职工技能提升
+
+本报讯 市总工会近日召开会议，部署全年职工技能提升工作。会议要求各级工会把技能培训作为服务职工的重要抓手，确保取得实效。
+
+一、加强技能培训
+
+我市职工技能人才缺口大，要加快培养
+
+高技能人才，突出实用导向，使培训与岗位需求有效结合、相互促进。
+
+二、开展劳动竞赛
+
+各级工会要广泛开展劳动竞赛，以赛促学、以赛促训，激发职工学技术、练本领的热情。
+"""
+    contexts = {ctx.heads[0].text: ctx for ctx in headline_contexts(page)}
+    assert contexts["我市职工技能人才缺口大，要加快培养"].under_subhead
+    assert [a.headline.title for a in split_page(page)] == ["全市工会推进职工技能提升"]
