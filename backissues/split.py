@@ -111,7 +111,7 @@ def split_page(text: str) -> list[Article]:
     vectors = _vectors_cache()
     drafts = _group(units, chains, dropped, vectors)
     drafts = _untangle(drafts, vectors)
-    drafts = _end_photo_stories(drafts)
+    drafts = _end_photo_stories(drafts, vectors)
     drafts = _split_photo_stories(drafts, vectors)
     drafts = _place_stray_headlines(drafts)
     drafts = _gather_roundups(drafts)
@@ -917,14 +917,18 @@ PHOTO_CAPTIONS = 2         # caption paragraphs above a credit, when no subhead 
 PHOTO_STORY_CAPTIONS = 4   # paragraphs a photo story prints under its own headline
 PHOTO_STORY_CHARS = 400    # a captioned photo's whole text stays under this
 PHOTO_STORY_ENDS = 3       # caption paragraphs before a credit that ends a photo story
+PHOTO_REJOIN_SIMILARITY = 0.2   # the text after a photo story goes on the article it interrupts
 
 
-def _end_photo_stories(drafts: list[_Draft]) -> list[_Draft]:
+def _end_photo_stories(drafts: list[_Draft], vectors) -> list[_Draft]:
     """A photo story (its headline, up to PHOTO_STORY_ENDS caption paragraphs,
     the credit) ends at its credit: the text printed after it is another
-    article's, and stays headless until a headline below is matched to it."""
+    article's. It goes on the article the story was printed into, when it
+    shares that article's words; else it stays headless until a headline
+    below is matched to it."""
     out: list[_Draft] = []
     for d in drafts:
+        above = next((a for a in reversed(out) if a.heads and a.has_body()), None)
         out.append(d)
         kinds = [it[1] for it in d.items]
         if not d.heads or CREDIT not in kinds[:-1]:
@@ -935,9 +939,23 @@ def _end_photo_stories(drafts: list[_Draft]) -> list[_Draft]:
         rest = _Draft()
         for item in d.items[at + 1:]:
             d.move(item, rest)
-        rest.repairs.append(f"split from the photo story '{_headline_text(d)[:24]}' above: it ends at its credit")
+        story = _headline_text(d)[:24]
+        if above is not None and _words_shared(rest, above, vectors) >= PHOTO_REJOIN_SIMILARITY:
+            for item in list(rest.items):
+                rest.move(item, above)
+            above.repairs.extend(rest.repairs)
+            above.repairs.append(f"joined the text printed after the photo story '{story}' (it ends at its credit)"
+                                 " to this article, whose words it shares")
+            continue
+        rest.repairs.append(f"split from the photo story '{story}' above: it ends at its credit")
         out.append(rest)
     return out
+
+
+def _words_shared(piece: _Draft, article: _Draft, vectors) -> float:
+    words = evidence.sum_vectors([it[2] for it in piece.items if it[1] == "p"], vectors)
+    core = evidence.sum_vectors([_headline_text(article)] * 2 + [it[2] for it in article.items if it[1] == "p"], vectors)
+    return evidence.cosine(words, core)
 
 
 def _split_photo_stories(drafts: list[_Draft], vectors) -> list[_Draft]:

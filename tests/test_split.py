@@ -2291,3 +2291,27 @@ def test_a_cut_line_right_under_a_subhead_stays_in_that_section():
     contexts = {ctx.heads[0].text: ctx for ctx in headline_contexts(page)}
     assert contexts["我市职工技能人才缺口大，要加快培养"].under_subhead
     assert [a.headline.title for a in split_page(page)] == ["全市工会推进职工技能提升"]
+
+
+def test_a_photo_label_opens_a_photo_story_and_the_text_after_its_credit_goes_back_on_the_article_it_interrupts():
+    page = """全市推进职工书屋建设
+
+本报讯 市总工会近日公布，全市职工书屋已达到一千家，覆盖职工四十余万人。职工书屋建设纳入全市工会重点工作。
+
+今年还将新建一百家职工书屋示范点，重点向一线班组倾斜。
+
+图片报道
+
+3月5日，农民在田间驾驶农机进行春耕作业。
+
+本报记者 张 三摄
+
+市总工会表示，职工书屋示范点将配备图书和电子阅读设备，让一线职工在班组读到好书。
+
+职工书屋建设还将与劳模创新工作室结合，推动职工书屋提质增效。
+"""
+    report, photo = split_page(page)
+    assert photo.headline.title == "图片报道"
+    assert [text[:7] for _, text in photo.blocks] == ["3月5日，农民", "本报记者 张 "]
+    assert [text[:7] for _, text in report.blocks] == ["本报讯市总工会", "今年还将新建一", "市总工会表示，", "职工书屋建设还"]
+    assert any("joined the text printed after the photo story '图片报道'" in r for r in report.repairs)
