@@ -629,6 +629,7 @@ def _decide(contexts: list[evidence.HeadContext], vectors):
         # An article opened or closed by an editor's note introduces a
         # collection (编者按 … / ——编者): the groups after it are its contributions.
         collection = collection or (article_headline != "" and _framed_by_a_note(ctx.before))
+        # (`opens` is still the decision on the group above.)
         ctx = replace(ctx, article_headline=article_headline, in_collection=collection, article_dated=dated,
                       under_subhead=not ctx.before and not opens)
         opens = evidence.headline_score(ctx, vectors) > evidence.HEADLINE_THRESHOLD
@@ -819,7 +820,7 @@ def _share_pieces(above: _Draft, below: _Draft, followers: list[_Draft], vectors
     slots = sorted((lines[0], n) for n, it in enumerate(zone) for lines in owner[it[0]].item_lines[it[0]])
     cut = sum(1 for _, n in slots if n < len(tail))
     texts = [it[2] for it in zone]
-    core = evidence.sum_vectors([_headline_text(above)] * 2 + [it[2] for it in kept_body], vectors)
+    core = _article_words(above, kept_body, vectors)
     headline = evidence.sum_vectors([_headline_text(below)] * 2, vectors)
     straight_below = evidence.sum_vectors([_headline_text(below)] * 2 + [it[2] for it in below.items], vectors)
     margins = [evidence.cosine(vectors(t), core) - evidence.cosine(vectors(t), straight_below) for t in texts]
@@ -953,9 +954,14 @@ def _end_photo_stories(drafts: list[_Draft], vectors) -> list[_Draft]:
 
 
 def _words_shared(piece: _Draft, article: _Draft, vectors) -> float:
+    """Cosine of a headless piece's paragraphs to an article's words."""
     words = evidence.sum_vectors([it[2] for it in piece.items if it[1] == "p"], vectors)
-    core = evidence.sum_vectors([_headline_text(article)] * 2 + [it[2] for it in article.items if it[1] == "p"], vectors)
-    return evidence.cosine(words, core)
+    return evidence.cosine(words, _article_words(article, [it for it in article.items if it[1] == "p"], vectors))
+
+
+def _article_words(draft: _Draft, paragraphs: list, vectors) -> dict:
+    """An article's words: its headline's, counted twice, and its paragraphs'."""
+    return evidence.sum_vectors([_headline_text(draft)] * 2 + [it[2] for it in paragraphs], vectors)
 
 
 def _split_photo_stories(drafts: list[_Draft], vectors) -> list[_Draft]:
@@ -977,7 +983,7 @@ def _split_photo_stories(drafts: list[_Draft], vectors) -> list[_Draft]:
         # paragraphs on the season, the fields, the village, then the credit).
         if heading is None and sum(len(it[2]) for it in kept + tail) < PHOTO_STORY_CHARS:
             continue
-        core = evidence.sum_vectors([_headline_text(d)] * 2 + [it[2] for it in kept], vectors)
+        core = _article_words(d, kept, vectors)
         if heading is not None:  # a headed section is weighed whole, as the story it would be
             shared = evidence.cosine(evidence.sum_vectors([heading[2]] + [it[2] for it in tail], vectors), core)
         else:
