@@ -523,6 +523,12 @@ _CORNER_QUOTES = str.maketrans("「」『』〝〞", "“”‘’“”")
 # A full-width point ending a Chinese sentence, as some fonts and converters
 # set 。 (１．５ and other numbers keep theirs).
 _WIDE_STOP = stop_read_as("．")
+# The stop read as the letter o: only after Chinese text or a number and
+# before Chinese text (…112家o驿站… / …增长6.1%o下一步…), after Chinese text
+# before a number, or opening a piece cut right after it; where no word of
+# Latin letters begins or ends in it.
+_LETTER_O_STOP = re.compile(rf"(?<=[{CJK}”’）》%0-9])o(?=[ \t]*(?:[{CJK}“‘”’（）《]|$))|(?<=[{CJK}])o(?=[0-9])"
+                            rf"|^o(?=[{CJK}“”’）])", re.M)
 # An ellipsis typed as dots (...... or 。。。 for ……), not after Latin text or numbers.
 _DOTS = re.compile(r"(?:(?<=[^\x00-\x7f])|^)(?:\.{6}|\.{3}|。{6}|。{3}|·{6}|·{3})", re.M)
 # Entities an HTML export leaves for punctuation (&ldquo; &nbsp; &#8212;).
@@ -548,6 +554,22 @@ _LIST_MARK = re.compile(r"(?m)^[ \t]*[-*+][ \t]+(?=[^\s*])")
 _QUOTE_MARK = re.compile(r"(?m)^[ \t]*>[ \t]?")
 # ... or the line's number (0001 …, 12: …), as some OCR and diff tools print it.
 _LINE_NUMBER = re.compile(r"(?m)^[ \t]*(\d{1,6})(?:[ \t]+|[ \t]*[:：|][ \t]*)(?=\S)")
+
+
+# ... or its place in a numbered list (1. …, 2. …), as an export that sets
+# every paragraph, headlines too, as an item of one list.
+_ITEM_NUMBER = re.compile(r"(?m)^[ \t]*(\d{1,5})[.．、][ \t]*(?=\S)")
+
+
+def _numbered_paragraphs(text: str) -> bool:
+    """Every line opens on a number, counting up one by one: a list of the
+    page's paragraphs (a list in an article leaves its headline unnumbered)."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    marks = [_ITEM_NUMBER.match(ln) for ln in lines]
+    if len(lines) < 3 or not all(marks):
+        return False
+    numbers = [int(m.group(1)) for m in marks]
+    return all(b == a + 1 for a, b in zip(numbers, numbers[1:]))
 
 
 def _marked_lines(mark: re.Pattern):
@@ -629,6 +651,8 @@ _VARIANTS = (
      "read the lines set whole in 【】 as the page's headings"),
     (_numbered_lines, lambda t: _LINE_NUMBER.sub("", t),
      "removed the line numbers printed before every line"),
+    (_numbered_paragraphs, lambda t: _ITEM_NUMBER.sub("", t),
+     "removed the list numbers an export put before every paragraph (1. 2. 3. …)"),
     (_marked_lines(_QUOTE_MARK), lambda t: _QUOTE_MARK.sub("", t),
      "removed the quote mark (>) set before every line"),
     (_marked_lines(_LIST_MARK), lambda t: _LIST_MARK.sub("", t),
@@ -643,6 +667,8 @@ _VARIANTS = (
      "made the full-width letters and digits (２０２０, ＡＰＰ) the paper's 2020, APP"),
     (lambda t: "．" in t, lambda t: _WIDE_STOP.sub("。", t),
      "made a full-width point ． that ends a Chinese sentence a 。"),
+    (lambda t: len(_LETTER_O_STOP.findall(t)) >= 2, lambda t: _LETTER_O_STOP.sub("。", t),
+     "made the letter o that ends a Chinese sentence a 。 (a stop the OCR read as o)"),
     (lambda t: ("..." in t or "。。。" in t or "···" in t) and _DOTS.search(t), lambda t: _DOTS.sub("……", t),
      "made the dots typed for an ellipsis the paper's ……"),
     (lambda t: _set_apart(t) or any(_set_apart(line, SET_APART_LINE) for line in t.split("\n")), _close_up,

@@ -53,6 +53,16 @@ def _columns(text: str, width: int, between: str) -> str:
     return "\n".join(out)
 
 
+def _numbered_paragraphs(text: str, rng: random.Random) -> str:
+    lines, n = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            n += 1
+            line = f"{n}. {line}"
+        lines.append(line)
+    return "\n".join(lines)
+
+
 DAMAGE = {
     "none": lambda text, rng: text,
     "indent": lambda text, rng: "\n".join("\u3000\u3000" + ln if ln.strip() else ln for ln in text.split("\n")),
@@ -112,6 +122,14 @@ DAMAGE = {
     "numbered-lines": lambda text, rng: "\n".join(f"{n:04d} {ln}" if ln.strip() else ln
                                                    for n, ln in enumerate(text.split("\n"), start=1)),
     "quoted-lines": lambda text, rng: re.sub(r"(?m)^(?=\S)", "> ", text),
+    # ... or a list's number, as an export that sets every paragraph as an item of one numbered list.
+    "numbered-paragraphs": _numbered_paragraphs,
+    # Three in ten breaks after a sentence's end lost, the next paragraph (or
+    # headline) run on in the same line, as OCR that misses a paragraph's indent.
+    "paragraphs-run-together": lambda text, rng: re.sub(
+        r"。\n\s*\n(?=[^\n#])", lambda m: "。" if rng.random() < 0.3 else m.group(), text),
+    # The stop read as the letter o, as some OCR engines read 。.
+    "stop-as-letter-o": lambda text, rng: text.replace("。", "o"),
     # Spaces as a web page sets them: no-break (&nbsp;), or an ideographic one for two.
     "no-break-spaces": lambda text, rng: text.replace(" ", "\u00a0"),
     "letter-spaced": lambda text, rng: re.sub(r"(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])", " ", text),

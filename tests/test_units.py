@@ -187,6 +187,7 @@ def test_a_list_mark_before_every_paragraph_is_an_exports():
     (["0001 ", "0002 ", "0003 ", "0004 ", "0005 "], "removed the line numbers printed before every line"),
     (["12: ", "13: ", "14: ", "15: ", "16: "], "removed the line numbers printed before every line"),
     (["> ", ">", "> ", ">", "> "], "removed the quote mark (>) set before every line"),
+    (["1. ", "", "2. ", "", "3. "], "removed the list numbers an export put before every paragraph (1. 2. 3. …)"),
 ])
 def test_a_mark_before_every_line_is_the_tools_not_the_papers(marks, note):
     lines = ["## 市总工会建成百家职工驿站", "", "**本报讯** 截至6月底，全市已建成职工驿站112家。", "", "驿站配有饮水机和药箱。"]
@@ -196,6 +197,24 @@ def test_a_mark_before_every_line_is_the_tools_not_the_papers(marks, note):
     assert first.text == "本报讯截至6月底，全市已建成职工驿站112家。" and DATELINE.match(first.text)
     assert second.text == "驿站配有饮水机和药箱。"
     assert note in head.notes
+
+
+def test_a_numbered_list_under_an_unnumbered_headline_keeps_its_numbers():
+    page = "市总工会部署三项工作\n\n1. 加强职工驿站建设。\n\n2. 开展技能竞赛。\n\n3. 做好困难职工帮扶。\n"
+    units, _ = read_units(page)
+    assert [u.text for u in units[1:]] == ["1. 加强职工驿站建设。", "2. 开展技能竞赛。", "3. 做好困难职工帮扶。"]
+
+
+def test_a_stop_read_as_the_letter_o_is_a_stop_again_but_latin_words_keep_theirs():
+    page = "市总工会建成百家职工驿站\n\n本报讯 全市已建成职工驿站112家o驿站配有饮水机o\n\n他说：“用vivo手机就能预约o”\n"
+    units, _ = read_units(page)
+    assert [u.text for u in units[1:]] == ["本报讯全市已建成职工驿站112家。驿站配有饮水机。", "他说：“用vivo手机就能预约。”"]
+    assert "made the letter o that ends a Chinese sentence a 。 (a stop the OCR read as o)" in units[1].notes
+
+
+def test_one_letter_o_between_chinese_text_is_left_alone():
+    units, _ = read_units("本报讯 他的血型是o型，已献血十次。\n")
+    assert units[0].text == "本报讯他的血型是o型，已献血十次。"
 
 
 def test_numbers_that_open_lines_but_do_not_count_them_stay():
