@@ -259,20 +259,17 @@ def test_a_page_set_in_narrow_columns_puts_each_columns_lines_back_together():
     assert units[1].line == 3 and units[1].source_lines[-1] == 9
 
 
-def test_a_headline_of_the_columns_width_stays_over_a_report_that_opens_as_a_paragraph():
-    page = COLUMN_PAGE.replace("县总工会开展职工技能竞赛", "县总工会开展一线职工技能竞赛活动").replace(
-        "本报讯 县总工会近日举办职工技能大赛", "3月6日，县总工会举办职工技能大赛")
+@pytest.mark.parametrize("headline, opening", [
+    # over a report whose first line opens as a paragraph does
+    ("县总工会开展一线职工技能竞赛活动", "3月6日，县总工会举办职工技能大赛"),
+    # closed by its column's name, over any first line
+    ("让职工技能竞赛办出实效（工会论坛）", "县总工会近日举办的职工技能大赛让人"),
+])
+def test_a_headline_of_the_columns_width_stays_over_its_reports_first_line(headline, opening):
+    page = COLUMN_PAGE.replace("县总工会开展职工技能竞赛", headline).replace("本报讯 县总工会近日举办职工技能大赛", opening)
     units, _ = read_units(page)
-    assert (units[2].kind, units[2].text) == (HEAD, "县总工会开展一线职工技能竞赛活动")
-    assert units[3].text.startswith("3月6日，县总工会举办职工技能大赛来自全县")
-
-
-def test_a_headline_of_the_columns_width_closed_by_its_column_tag_stays_a_headline():
-    page = COLUMN_PAGE.replace("县总工会开展职工技能竞赛", "让职工技能竞赛办出实效（工会论坛）").replace(
-        "本报讯 县总工会近日举办职工技能大赛", "县总工会近日举办的职工技能大赛让人")
-    units, _ = read_units(page)
-    assert (units[2].kind, units[2].text) == (HEAD, "让职工技能竞赛办出实效（工会论坛）")
-    assert units[3].text.startswith("县总工会近日举办的职工技能大赛让人来自全县")
+    assert (units[2].kind, units[2].text) == (HEAD, headline)
+    assert units[3].text.startswith(opening + "来自全县")
 
 
 def test_a_headline_of_the_columns_width_stays_over_its_dash_subtitle():
