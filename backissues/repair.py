@@ -26,13 +26,13 @@ _HALF_PUNCT = re.compile(
     rf"(?<={_HANP})[,;:?!]|[,;:?!](?={_HANP})|\((?=[{CJK}])|(?<=[{CJK}])\)|(?<=[{CJK}\d])\)")
 
 
-def stop_read_as(point: str) -> re.Pattern:
+def stop_read_as(point: str, after: str = "”’）》」%") -> re.Pattern:
     """A full stop read as `point` ("." or the full-width "．") after Chinese
-    text, where no number, web address or abbreviation could hold it (3.5,
-    www.gov.cn, No.1 keep theirs); or one that opens a piece cut from the end
-    of a sentence."""
+    text (or one of `after`), where no number, web address or abbreviation
+    could hold it (3.5, www.gov.cn, No.1 keep theirs); or one that opens a
+    piece cut from the end of a sentence."""
     p = re.escape(point)
-    return re.compile(rf"(?<=[{CJK}”’）》」%]){p}(?=[ \t]*(?:[{CJK}“‘”’（）《]|$))|(?<=[{CJK}]){p}(?=[0-9])"
+    return re.compile(rf"(?<=[{CJK}{after}]){p}(?=[ \t]*(?:[{CJK}“‘”’（）《]|$))|(?<=[{CJK}]){p}(?=[0-9])"
                       rf"|^{p}(?=[{CJK}“”’）])", re.M)
 
 

@@ -929,7 +929,6 @@ def _end_photo_stories(drafts: list[_Draft], vectors) -> list[_Draft]:
     below is matched to it."""
     out: list[_Draft] = []
     for d in drafts:
-        above = next((a for a in reversed(out) if a.heads and a.has_body()), None)
         out.append(d)
         kinds = [it[1] for it in d.items]
         if not d.heads or CREDIT not in kinds[:-1]:
@@ -937,25 +936,26 @@ def _end_photo_stories(drafts: list[_Draft], vectors) -> list[_Draft]:
         at = kinds.index(CREDIT)
         if at > PHOTO_STORY_ENDS or "h" in kinds[:at] or "p" not in kinds[at + 1:]:
             continue
-        rest = _Draft()
-        for item in d.items[at + 1:]:
-            d.move(item, rest)
+        after = d.items[at + 1:]
         story = _headline_text(d)[:24]
-        if above is not None and _words_shared(rest, above, vectors) >= PHOTO_REJOIN_SIMILARITY:
-            for item in list(rest.items):
-                rest.move(item, above)
-            above.repairs.extend(rest.repairs)
+        above = next((a for a in reversed(out[:-1]) if a.heads and a.has_body()), None)
+        if above is not None and _words_shared(after, above, vectors) >= PHOTO_REJOIN_SIMILARITY:
+            for item in after:
+                d.move(item, above)
             above.repairs.append(f"joined the text printed after the photo story '{story}' (it ends at its credit)"
                                  " to this article, whose words it shares")
             continue
+        rest = _Draft()
+        for item in after:
+            d.move(item, rest)
         rest.repairs.append(f"split from the photo story '{story}' above: it ends at its credit")
         out.append(rest)
     return out
 
 
-def _words_shared(piece: _Draft, article: _Draft, vectors) -> float:
-    """Cosine of a headless piece's paragraphs to an article's words."""
-    words = evidence.sum_vectors([it[2] for it in piece.items if it[1] == "p"], vectors)
+def _words_shared(items: list, article: _Draft, vectors) -> float:
+    """Cosine of some items' paragraphs to an article's words."""
+    words = evidence.sum_vectors([it[2] for it in items if it[1] == "p"], vectors)
     return evidence.cosine(words, _article_words(article, [it for it in article.items if it[1] == "p"], vectors))
 
 

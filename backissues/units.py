@@ -523,12 +523,10 @@ _CORNER_QUOTES = str.maketrans("「」『』〝〞", "“”‘’“”")
 # A full-width point ending a Chinese sentence, as some fonts and converters
 # set 。 (１．５ and other numbers keep theirs).
 _WIDE_STOP = stop_read_as("．")
-# The stop read as the letter o: only after Chinese text or a number and
-# before Chinese text (…112家o驿站… / …增长6.1%o下一步…), after Chinese text
-# before a number, or opening a piece cut right after it; where no word of
-# Latin letters begins or ends in it.
-_LETTER_O_STOP = re.compile(rf"(?<=[{CJK}”’）》%0-9])o(?=[ \t]*(?:[{CJK}“‘”’（）《]|$))|(?<=[{CJK}])o(?=[0-9])"
-                            rf"|^o(?=[{CJK}“”’）])", re.M)
+# The stop read as the letter o, as the point is read: a number may come
+# before it too (…112家o驿站… / …增长6.1%o下一步…), since no word of Latin
+# letters begins or ends in it there.
+_LETTER_O_STOP = stop_read_as("o", after="”’）》%0-9")
 # An ellipsis typed as dots (...... or 。。。 for ……), not after Latin text or numbers.
 _DOTS = re.compile(r"(?:(?<=[^\x00-\x7f])|^)(?:\.{6}|\.{3}|。{6}|。{3}|·{6}|·{3})", re.M)
 # Entities an HTML export leaves for punctuation (&ldquo; &nbsp; &#8212;).
