@@ -13,8 +13,8 @@ from functools import lru_cache
 import jieba
 import rjieba
 
-from .units import (COLUMN_TAG, DATELINE, PART_NUMBER, Unit, bracket_depth, ends_paragraph, ends_sentence,
-                    is_bracketed_note, is_dated_note, is_speaker_line, signs_compilation, starts_mid_sentence)
+from .units import (COLUMN_TAG, DATELINE, PART_NUMBER, Unit, bracket_depth, ends_mid_word, ends_paragraph,
+                    ends_sentence, is_bracketed_note, is_dated_note, is_speaker_line, signs_compilation, starts_mid_sentence)
 
 WEIGHTS = {
     # joining a piece that ends mid-sentence to its continuation
@@ -300,14 +300,6 @@ def leaves_open(text: str) -> bool:
 def _number_goes_on(text: str, after: str) -> bool:
     """Does a number the text ends in go on in the next piece (…1635 | .93亿元)?"""
     return text[-1:].isascii() and text[-1:].isdigit() and bool(_NUMBER_GOES_ON.match(after))
-
-
-def ends_mid_word(text: str) -> bool:
-    """Does the text stop on a one-character word (…多是中小|微): a line cut mid-phrase?"""
-    tail = text.rstrip("”’」』）)》】\"'")
-    if len(tail) < 3 or tail != text or not _han(tail[-1]):
-        return False
-    return len(list(rjieba.cut(tail[-6:]))[-1]) == 1
 
 
 def join_score(a: Unit, b: Unit, distance: int, across: bool = False) -> float:

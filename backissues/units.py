@@ -12,6 +12,8 @@ import unicodedata
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
+import rjieba
+
 from .repair import CJK, GLUED_CREDIT, clean_body, clean_heading, full_width_punct, stop_read_as, strip_markup
 
 HEAD, BYLINE, CREDIT, MARK, BANNER, BODY, FOLIO = "head", "byline", "credit", "mark", "banner", "body", "folio"
@@ -23,9 +25,9 @@ _ROLE = r"(?:本报)?(?:[驻赴][\u4e00-\u9fff]{1,8})?(?:特约|特派)?(?:记�
 # "本报记者 王云娜整理": the reporter compiled an interview or a statement.
 BYLINE_LINE = re.compile(rf"^{_ROLE}{SPACE}*{_NAMES}(?:(?:{SPACE}+|[、，,]{SPACE}*){_ROLE}{SPACE}*{_NAMES})*(?:整理|采写)?$")
 COLUMN_TAG = re.compile(r"[（(][^（()）]{2,16}[）)]$")      # a column's name closing a headline: 标题（国际论坛）
-DATELINE = re.compile(
-    r"^(?:\*\*|【)?(?:本报讯|本报[^\s，。,（(]{0,12}电|据?新华社[^\s，。,]{0,14}电|中新社[^\s，。,]{0,14}电|新华社(?=[（(]))"
-    r"(?:\*\*|】)?")   # **本报讯**, 【本报讯】: as printed bold or in lenticular brackets
+_DATELINE = (r"(?:\*\*|【)?(?:本报讯|本报[^\s，。,（(]{0,12}电|据?新华社[^\s，。,]{0,14}电|中新社[^\s，。,]{0,14}电|新华社(?=[（(]))"
+             r"(?:\*\*|】)?")   # **本报讯**, 【本报讯】: as printed bold or in lenticular brackets
+DATELINE = re.compile("^" + _DATELINE)
 # The page a continuation mark points to: 第1版, 第１版, 第二版.
 MARK_PAGE = r"[0-9０-９一二三四五六七八九十]+"
 CONTINUATION_MARK = re.compile(rf"^[（(](?:上接|下转|转自|接)第?{MARK_PAGE}版[）)]$")
@@ -120,6 +122,14 @@ def _closes_a_cut_note(text: str) -> bool:
     """The rest of a sign-off cut by a column break: …马菲、刘军国、姜宣）."""
     text = text.strip()
     return text[-1:] in "）)" and "。" not in text and bracket_depth(text) < 0
+
+
+def ends_mid_word(text: str) -> bool:
+    """Does the text stop on a one-character word (…多是中小|微): a line cut mid-phrase?"""
+    tail = text.rstrip("”’」』）)》】\"'")
+    if len(tail) < 3 or tail != text or not "\u4e00" <= tail[-1] <= "\u9fff":
+        return False
+    return len(list(rjieba.cut(tail[-6:]))[-1]) == 1
 
 
 def bracket_depth(text: str) -> int:
@@ -465,7 +475,72 @@ def _lines(text: str, wrapped: bool) -> list[_Line]:
         if tied:
             out[-1] = out[-1]._replace(glued=True)
         out.append(_Line(number, line, notes))
-    return out
+    return _run_together_apart(out)
+
+
+# A sentence end right before a dateline: two paragraphs an export ran
+# together (…赢得胜利。本报北京2月4日电 …). A dateline never opens a
+# sentence inside a paragraph; 本报…电 must be followed as a dateline is
+# (a space, its bracketed byline, a quote), not by 网 as in 本报记者从国家电网.
+_DATELINE_INSIDE = re.compile(rf"[{_TERMINAL}][{_CLOSERS}]*(?={_DATELINE})")
+_RUN_TOGETHER_NOTE = "split line {}: {} run together with the paragraph before it"
+
+
+def _opens_as_dateline(text: str) -> bool:
+    m = DATELINE.match(text)
+    return bool(m) and (m.group().rstrip("*】").endswith("讯") or text[m.end():m.end() + 1] in " \t\u00a0\u3000（(“【")
+
+
+def _run_together_apart(lines: list[_Line]) -> list[_Line]:
+    """Each line cut where a paragraph ran on into the next: before a
+    dateline inside it; and a headline ending it (…赢得胜利。标题) when the
+    next line opens the article under that headline with a dateline or
+    byline."""
+    out: list[_Line] = []
+    for line in lines:
+        cuts = [m.end() for m in _DATELINE_INSIDE.finditer(line.text) if _opens_as_dateline(line.text[m.end():])]
+        for start, end in zip([0] + cuts, cuts + [len(line.text)]):
+            note = (_RUN_TOGETHER_NOTE.format(line.number, "a dateline"),) if start else ()
+            out.append(line._replace(text=line.text[start:end], notes=line.notes + note, glued=line.glued and end == len(line.text)))
+    parted: list[_Line] = []
+    for i, line in enumerate(out):
+        cut = _headline_at_the_end(line.text)
+        if cut and _opens_under_a_headline(line.text[cut:], [below.text for below in out[i + 1:i + 3]]):
+            parted.append(line._replace(text=line.text[:cut], glued=False))
+            line = line._replace(text=line.text[cut:], notes=line.notes + (_RUN_TOGETHER_NOTE.format(line.number, "a headline"),))
+        parted.append(line)
+    return parted
+
+
+# A line this long is no headline: a paragraph with a headline run on
+# (a kicker or title may hold a sentence: 表格过滥，问题不小。福建…——).
+RUN_TOGETHER_LINE = 60
+
+
+def _opens_under_a_headline(tail: str, below: list[str]) -> bool:
+    """Do the lines `below` read as what follows a headline `tail`: its
+    dateline or byline, its ——subtitle, the title under a kicker, or a
+    second headline line over one of these?"""
+    if not below or below[0].lstrip().startswith("#"):
+        return False    # the page marks its headlines, and not this one
+    first = strip_markup(below[0])
+    if _opens_as_dateline(first) or BYLINE_LINE.match(first) or first.startswith("——"):
+        return True
+    if tail.rstrip().endswith("——") and _looks_like_headline(first):
+        return True     # a kicker over its title
+    return len(below) > 1 and _looks_like_headline(first) and _opens_under_a_headline(first, below[1:2])
+
+
+def _headline_at_the_end(text: str) -> int | None:
+    """Where what follows a paragraph's last sentence starts, if it reads as
+    a headline."""
+    m = re.search(rf"[{_TERMINAL}][{_CLOSERS}]*([^{_TERMINAL}]+)$", text.rstrip())
+    tail = m.group(1).strip() if m and _width(text) > RUN_TOGETHER_LINE else ""
+    # A comma in it, or its last word cut: the opening of a sentence a column
+    # break cut (…优化升级原工会法律顾问团,成立 / …但歹徒加大油门继).
+    if tail and not re.search("[，,、；]", tail) and not ends_mid_word(tail) and _looks_like_headline(tail):
+        return m.start(1)
+    return None
 
 
 def read_units(text: str) -> tuple[list[Unit], bool]:

@@ -8,9 +8,12 @@ page, or the line must be named in a "removed duplicate" or "removed folio
 line" repair note of some article. A line whose ' and ' was repaired to 和 may be found in its repaired
 form, in an article whose repair log records that replacement.
 
+A line recorded as split (two paragraphs an export ran together, "split
+line N") may be found in parts, each part in some article.
+
 The other half of "exactly one article": no source line is used by two
 articles (`Article.lines`, the source line numbers each article was built
-from, never overlap). Comparing texts cannot show this, because pages
+from, never overlap), apart from a line recorded as split. Comparing texts cannot show this, because pages
 legitimately print a sentence twice (pull quotes, two reports quoting the
 same words).
 
@@ -23,6 +26,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,6 +51,7 @@ _DROP = re.compile(r"[\s#*\\]+")
 _SEP = "\x00"
 _REMOVED = re.compile(r"removed duplicate|removed folio line")
 _LINE_NUMBERS = re.compile(r"\blines? (\d+)(?:\s*[-–—]\s*(\d+))?")
+_SPLIT = re.compile(r"split line (\d+)")
 
 
 def norm(text: str | None) -> str:
@@ -77,11 +82,30 @@ def removed_lines(articles: list[Out]) -> set[int]:
     return lines
 
 
+def split_lines(repairs) -> Counter:
+    """How many times each source line was recorded as split."""
+    return Counter(int(m.group(1)) for note in repairs for m in _SPLIT.finditer(note))
+
+
+def parts_found(key: str, joined: list[str]) -> int:
+    """Into how few parts, each found in some article, `key` can be cut
+    (0: not at all). Taking the longest part found each time gives the
+    fewest: any piece of a found part is found too."""
+    parts = 0
+    while key:
+        longest = max((n for n in range(len(key), 0, -1) if any(key[:n] in j for j in joined)), default=0)
+        if not longest:
+            return 0
+        key, parts = key[longest:], parts + 1
+    return parts
+
+
 def lost_lines(text: str, articles: list[Out]) -> list[tuple[int, str]]:
     """Source lines (number, text) found in no article and not recorded as removed."""
     joined = [a.joined() for a in articles]
     replaced_and = [any("和" in note for note in a.repairs) for a in articles]
     removed = removed_lines(articles)
+    split = split_lines(note for a in articles for note in a.repairs)
     lost = []
     for number, line in enumerate(text.split("\n"), start=1):
         key = norm(line)
@@ -91,6 +115,8 @@ def lost_lines(text: str, articles: list[Out]) -> list[tuple[int, str]]:
             continue
         repaired = norm(replace_and(line)[0])
         if repaired != key and any(repaired in j for j, ok in zip(joined, replaced_and) if ok):
+            continue
+        if number in split and any(0 < parts_found(k, joined) <= split[number] + 1 for k in (key, repaired)):
             continue
         lost.append((number, line.strip()))
     return lost
@@ -102,7 +128,8 @@ def shared_lines(articles) -> list[tuple[int, str]]:
     for n, a in enumerate(articles, start=1):
         for line in set(a.lines):
             owners.setdefault(line, []).append(f"#{n} {a.headline.title or '(untitled)'}")
-    return [(line, " / ".join(names)) for line, names in sorted(owners.items()) if len(names) > 1]
+    split = split_lines(note for a in articles for note in a.repairs)
+    return [(line, " / ".join(names)) for line, names in sorted(owners.items()) if len(names) > 1 and line not in split]
 
 
 def from_split(articles) -> list[Out]:
@@ -143,13 +170,24 @@ def test_check_finds_a_lost_line():
     assert lost_lines(PAGE, noted) == []
 
 
+def test_check_finds_a_split_lines_parts_or_their_loss():
+    page = "第一篇的最后一段。本报讯 第二篇的第一段。\n"
+    parts = [Out(["第一篇的最后一段。"], []), Out(["本报讯 第二篇的第一段。"], ["line 1: split line 1: a dateline …"])]
+    assert lost_lines(page, parts) == []
+    assert [n for n, _ in lost_lines(page, [parts[0], Out(["本报讯 第二篇"], parts[1].repairs)])] == [1]
+    unlogged = [parts[0], Out(["本报讯 第二篇的第一段。"], [])]
+    assert [n for n, _ in lost_lines(page, unlogged)] == [1]
+
+
 def test_check_finds_a_shared_line():
     from backissues.split import Article, Headline
 
-    def article(title, lines):
-        return Article(Headline(None, title, None), (), (), (), (), (), tuple(lines))
+    def article(title, lines, repairs=()):
+        return Article(Headline(None, title, None), (), (), (), (), tuple(repairs), tuple(lines))
     assert shared_lines([article("甲", [1, 3]), article("乙", [5, 7])]) == []
     assert shared_lines([article("甲", [1, 3, 5]), article("乙", [5, 7])]) == [(5, "#1 甲 / #2 乙")]
+    split = ["line 5: split line 5: a headline run together with the paragraph before it"]
+    assert shared_lines([article("甲", [1, 3, 5]), article("乙", [5, 7], split)]) == []
 
 
 def test_norm_folds_width_quotes_dashes_and_markup():

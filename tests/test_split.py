@@ -2315,3 +2315,12 @@ def test_a_photo_label_opens_a_photo_story_and_the_text_after_its_credit_goes_ba
     assert [text[:7] for _, text in photo.blocks] == ["3月5日，农民", "本报记者 张 "]
     assert [text[:7] for _, text in report.blocks] == ["本报讯市总工会", "今年还将新建一", "市总工会表示，", "职工书屋建设还"]
     assert any("joined the text printed after the photo story '图片报道'" in r for r in report.repairs)
+
+
+def test_two_articles_run_together_are_split_at_the_second_ones_headline():
+    page = ("工会送温暖活动启动\n\n本报讯（记者张三）市总工会近日召开全委会议，部署今年的重点工作，要求各级工会围绕中心、"
+            "服务大局，把职工群众的冷暖放在心上。县总工会开展职工技能竞赛\n\n"
+            "本报讯（通讯员李四）县总工会日前举办职工技能大赛，三百余名职工参赛。\n")
+    articles = split_page(page)
+    assert [a.headline.title for a in articles] == ["工会送温暖活动启动", "县总工会开展职工技能竞赛"]
+    assert articles[0].blocks[-1][1].endswith("放在心上。")

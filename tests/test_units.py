@@ -784,3 +784,47 @@ def test_a_dated_note_is_a_whole_bracketed_line_opening_on_a_year(line, dated):
 ])
 def test_a_date_alone_is_the_whole_line(line, alone):
     assert is_date_alone(line) is alone
+
+
+# -- paragraphs an export ran together ----------------------------------------------------------
+
+RUN_ON = "市总工会近日召开全委会议，部署今年的重点工作，要求各级工会围绕中心、服务大局，把职工群众的冷暖放在心上。"
+
+
+def test_a_dateline_inside_a_paragraph_opens_a_paragraph_of_its_own():
+    units, _ = read_units(RUN_ON + "本报北京2月4日电  （记者张三）全国总工会日前印发通知。\n")
+    assert [(u.kind, u.text[:8]) for u in units] == [(BODY, "市总工会近日召开"), (BODY, "本报北京2月4日")]
+    assert units[0].line == units[1].line == 1
+    assert "split line 1: a dateline run together with the paragraph before it" in units[1].notes
+
+
+@pytest.mark.parametrize("sentence", ["本报记者从国家电网获悉，今年用电负荷创新高。", "本报将继续关注。"])
+def test_a_sentence_that_opens_with_the_paper_is_no_dateline(sentence):
+    units, _ = read_units(RUN_ON + sentence + "\n")
+    assert len(units) == 1
+
+
+@pytest.mark.parametrize("below", ["本报讯（记者张三）全国总工会日前印发通知。", "本报记者 张三", "——全国总工会印发通知",
+                                   "各级工会印发通知\n\n本报讯 全国总工会日前印发通知。"])
+def test_a_headline_ending_a_long_paragraph_is_set_apart_over_its_article(below):
+    units, _ = read_units(RUN_ON + "工会送温暖活动启动\n\n" + below + "\n")
+    assert [(u.kind, u.text) for u in units[:2]] == [(BODY, RUN_ON), (HEAD, "工会送温暖活动启动")]
+    assert "split line 1: a headline run together with the paragraph before it" in units[1].notes
+
+
+def test_a_kicker_ending_a_long_paragraph_is_set_apart_over_its_title():
+    units, _ = read_units(RUN_ON + "全国总工会部署送温暖——\n\n工会送温暖活动启动\n\n全国总工会日前印发通知。\n")
+    assert [(u.kind, u.text) for u in units[:3]] == [
+        (BODY, RUN_ON), (HEAD, "全国总工会部署送温暖——"), (HEAD, "工会送温暖活动启动")]
+
+
+@pytest.mark.parametrize("page", [
+    RUN_ON + "但这项工作的推进仍然存在不少困\n\n本报讯 全国总工会日前印发通知。\n",     # a sentence cut mid-word
+    RUN_ON + "各级工会要主动作为，认真\n\n本报讯 全国总工会日前印发通知。\n",         # ... or with a comma in it
+    RUN_ON + "工会送温暖活动启动\n\n## 全国总工会印发通知\n",                        # the page marks its headlines
+    RUN_ON + "工会送温暖活动启动\n\n全国总工会日前印发通知\n\n各地工会积极响应。\n",  # nothing opens an article below
+    "表格过滥，问题不小。福建从小切口入手减负——\n\n多共享数据 少重复填表\n",         # a kicker that holds a sentence
+])
+def test_a_paragraphs_last_words_stay_on_it_unless_an_article_opens_below(page):
+    units, _ = read_units(page)
+    assert not any("run together" in note for u in units for note in u.notes)
