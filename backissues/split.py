@@ -91,7 +91,10 @@ class _Draft:
             self.lines.remove(line)
         prefixes = tuple(f"line {n}:" for n in lines) + tuple(f"joined line {n} " for n in lines)
         notes = [r for r in self.repairs if r.startswith(prefixes)]
-        self.repairs = [r for r in self.repairs if not r.startswith(prefixes)]
+        # A line two paragraphs were run together on is in two items: its
+        # notes stay with the item still here as well.
+        shared = tuple(f"line {n}:" for n in lines if n in self.lines)
+        self.repairs = [r for r in self.repairs if not r.startswith(prefixes) or shared and r.startswith(shared)]
         return notes
 
     def move(self, item, target: "_Draft") -> None:

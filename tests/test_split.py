@@ -2324,3 +2324,14 @@ def test_two_articles_run_together_are_split_at_the_second_ones_headline():
     articles = split_page(page)
     assert [a.headline.title for a in articles] == ["工会送温暖活动启动", "县总工会开展职工技能竞赛"]
     assert articles[0].blocks[-1][1].endswith("放在心上。")
+
+
+def test_the_notes_of_a_line_run_together_stay_with_both_its_parts():
+    from backissues.split import _Draft
+    draft = _Draft()
+    draft.add(1, "p", "要求各级工会和职工群众心连心。", ((3,),))
+    draft.add(2, "h", "县总工会开展职工技能竞赛", ((3,),))
+    draft.repairs = ["line 3: replaced ' and ' with 和 (1×)", "line 3: split line 3: a headline run together …"]
+    moved = draft.take((2, "h", "县总工会开展职工技能竞赛"))
+    assert moved == draft.repairs == ["line 3: replaced ' and ' with 和 (1×)", "line 3: split line 3: a headline run together …"]
+    assert draft.lines == [3]
