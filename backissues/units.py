@@ -534,7 +534,7 @@ def _opens_under_a_headline(tail: str, below: list[str]) -> bool:
 def _headline_at_the_end(text: str) -> int | None:
     """Where what follows a paragraph's last sentence starts, if it reads as
     a headline."""
-    m = re.search(rf"[{_TERMINAL}][{_CLOSERS}]*([^{_TERMINAL}]+)$", text.rstrip())
+    m = re.search(rf"[{_TERMINAL}][{_CLOSERS}]*([^{_TERMINAL}{_CLOSERS}][^{_TERMINAL}]*)$", text.rstrip())
     tail = m.group(1).strip() if m and _width(text) > RUN_TOGETHER_LINE else ""
     # A comma in it, or its last word cut: the opening of a sentence a column
     # break cut (…优化升级原工会法律顾问团,成立 / …但歹徒加大油门继).

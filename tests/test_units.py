@@ -824,6 +824,7 @@ def test_a_kicker_ending_a_long_paragraph_is_set_apart_over_its_title():
     RUN_ON + "工会送温暖活动启动\n\n## 全国总工会印发通知\n",                        # the page marks its headlines
     RUN_ON + "工会送温暖活动启动\n\n全国总工会日前印发通知\n\n各地工会积极响应。\n",  # nothing opens an article below
     "表格过滥，问题不小。福建从小切口入手减负——\n\n多共享数据 少重复填表\n",         # a kicker that holds a sentence
+    RUN_ON[:-1] + '，"就是我们的责任。"\n\n本报讯 全国总工会日前印发通知。\n',                 # a quote's close, typed "
 ])
 def test_a_paragraphs_last_words_stay_on_it_unless_an_article_opens_below(page):
     units, _ = read_units(page)
