@@ -30,8 +30,8 @@ from . import evidence
 from .keywords import default_idf
 from .repair import clean_body, clean_heading
 from .units import (BANNER, BODY, BYLINE, CREDIT, DATELINE, FOLIO, HEAD, MARK, Unit, editors_note, ends_paragraph,
-                    ends_sentence, opens_box, is_bracketed_note, is_date_alone, is_dated_note, is_picture_and_text_credit, is_tight, read_units,
-                    signs_compilation)
+                    ends_sentence, opens_box, is_bracketed_note, is_date_alone, is_dated_note,
+                    is_picture_and_text_credit, is_tight, read_units, signs_compilation)
 
 
 @dataclass(frozen=True)
@@ -825,7 +825,7 @@ def _share_pieces(above: _Draft, below: _Draft, followers: list[_Draft], vectors
     texts = [it[2] for it in zone]
     core = _article_words(above, kept_body, vectors)
     headline = evidence.sum_vectors([_headline_text(below)] * 2, vectors)
-    straight_below = evidence.sum_vectors([_headline_text(below)] * 2 + [it[2] for it in below.items], vectors)
+    straight_below = _article_words(below, below.items, vectors)
     margins = [evidence.cosine(vectors(t), core) - evidence.cosine(vectors(t), straight_below) for t in texts]
     last_kept = kept_body[-1][2] if kept_body else ""
 

@@ -493,9 +493,8 @@ def _opens_as_dateline(text: str) -> bool:
 
 def _run_together_apart(lines: list[_Line]) -> list[_Line]:
     """Each line cut where a paragraph ran on into the next: before a
-    dateline inside it; and a headline ending it (…赢得胜利。标题) when the
-    next line opens the article under that headline with a dateline or
-    byline."""
+    dateline inside it; and before a headline ending it (…赢得胜利。标题) when
+    the lines below open that headline's article (`_opens_under_a_headline`)."""
     out: list[_Line] = []
     for line in lines:
         cuts = [m.end() for m in _DATELINE_INSIDE.finditer(line.text) if _opens_as_dateline(line.text[m.end():])]
@@ -534,8 +533,10 @@ def _opens_under_a_headline(tail: str, below: list[str]) -> bool:
 def _headline_at_the_end(text: str) -> int | None:
     """Where what follows a paragraph's last sentence starts, if it reads as
     a headline."""
+    if _width(text) <= RUN_TOGETHER_LINE:
+        return None
     m = re.search(rf"[{_TERMINAL}][{_CLOSERS}]*([^{_TERMINAL}{_CLOSERS}][^{_TERMINAL}]*)$", text.rstrip())
-    tail = m.group(1).strip() if m and _width(text) > RUN_TOGETHER_LINE else ""
+    tail = m.group(1).strip() if m else ""
     # A comma in it, or its last word cut: the opening of a sentence a column
     # break cut (…优化升级原工会法律顾问团,成立 / …但歹徒加大油门继).
     if tail and not re.search("[，,、；]", tail) and not ends_mid_word(tail) and _looks_like_headline(tail):
