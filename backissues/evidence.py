@@ -13,8 +13,9 @@ from functools import lru_cache
 import jieba
 import rjieba
 
-from .units import (COLUMN_TAG, DATELINE, PART_NUMBER, Unit, bracket_depth, ends_mid_word, ends_paragraph,
-                    ends_sentence, is_bracketed_note, is_dated_note, is_speaker_line, signs_compilation, starts_mid_sentence)
+from .units import (COLUMN_TAG, DATELINE, PART_NUMBER, SIDEBAR_TAG, Unit, bracket_depth, ends_mid_word,
+                    ends_paragraph, ends_sentence, is_bracketed_note, is_dated_note, is_speaker_line, signs_compilation,
+                    starts_mid_sentence)
 
 WEIGHTS = {
     # joining a piece that ends mid-sentence to its continuation
@@ -472,8 +473,6 @@ def headline_score(ctx: HeadContext, vectors) -> float:
 # The label a photo story is printed under, in place of a headline of its own.
 PHOTO_LABEL = re.compile(r"图片(?:报道|新闻)|新闻图片|摄影报道")
 NUMBERED = re.compile(rf"^(?:{PART_NUMBER}|\d{{1,2}}[.、．](?!\d))")
-# A box printed beside its article: 调研深才能看得准（记者手记）.
-SIDEBAR_TAG = re.compile(r"[（(](?:记者手记|采访手记|相关链接|链接|背景链接|新闻链接|延伸阅读|编后|编后语)[）)]$")
 _SIGNOFF = re.compile(r"[（(][^（()）]{2,40}[）)]$")
 
 

@@ -25,6 +25,8 @@ _ROLE = r"(?:本报)?(?:[驻赴][\u4e00-\u9fff]{1,8})?(?:特约|特派)?(?:记�
 # "本报记者 王云娜整理": the reporter compiled an interview or a statement.
 BYLINE_LINE = re.compile(rf"^{_ROLE}{SPACE}*{_NAMES}(?:(?:{SPACE}+|[、，,]{SPACE}*){_ROLE}{SPACE}*{_NAMES})*(?:整理|采写)?$")
 COLUMN_TAG = re.compile(r"[（(][^（()）]{2,16}[）)]$")      # a column's name closing a headline: 标题（国际论坛）
+# ... or of a box printed beside its article: 调研深才能看得准（记者手记）
+SIDEBAR_TAG = re.compile(r"[（(](?:记者手记|采访手记|相关链接|链接|背景链接|新闻链接|延伸阅读|编后|编后语)[）)]$")
 _DATELINE = (r"(?:\*\*|【)?(?:本报讯|本报[^\s，。,（(]{0,12}电|据?新华社[^\s，。,]{0,14}电|中新社[^\s，。,]{0,14}电|新华社(?=[（(]))"
              r"(?:\*\*|】)?")   # **本报讯**, 【本报讯】: as printed bold or in lenticular brackets
 DATELINE = re.compile("^" + _DATELINE)
@@ -504,7 +506,8 @@ def _run_together_apart(lines: list[_Line]) -> list[_Line]:
     parted: list[_Line] = []
     for i, line in enumerate(out):
         cut = _headline_at_the_end(line.text)
-        if cut and _opens_under_a_headline(line.text[cut:], [below.text for below in out[i + 1:i + 3]]):
+        if cut and (_names_its_column(line.text[cut:])
+                    or _opens_under_a_headline(line.text[cut:], [below.text for below in out[i + 1:i + 3]])):
             parted.append(line._replace(text=line.text[:cut], glued=False))
             line = line._replace(text=line.text[cut:], notes=line.notes + (_RUN_TOGETHER_NOTE.format(line.number, "a headline"),))
         parted.append(line)
@@ -537,11 +540,22 @@ def _headline_at_the_end(text: str) -> int | None:
         return None
     m = re.search(rf"[{_TERMINAL}][{_CLOSERS}]*([^{_TERMINAL}{_CLOSERS}][^{_TERMINAL}]*)$", text.rstrip())
     tail = m.group(1).strip() if m else ""
+    if not tail or not _looks_like_headline(tail):
+        return None
     # A comma in it, or its last word cut: the opening of a sentence a column
-    # break cut (…优化升级原工会法律顾问团,成立 / …但歹徒加大油门继).
-    if tail and not re.search("[，,、；]", tail) and not ends_mid_word(tail) and _looks_like_headline(tail):
+    # break cut (…优化升级原工会法律顾问团,成立 / …但歹徒加大油门继), unless it
+    # closes on its column's name, which no sentence's opening does.
+    if _names_its_column(tail) or not re.search("[，,、；]", tail) and not ends_mid_word(tail):
         return m.start(1)
     return None
+
+
+def _names_its_column(tail: str) -> bool:
+    """Does a headline run on after a paragraph close on its column's name
+    (…纳入帮扶范围。健全乡村治理 维护农村稳定（政策解读·聚焦中央一号文件④))?
+    Not a photo credit's agency (…摄（影像中国）) nor a box's tag (（记者手记）),
+    which close lines inside an article."""
+    return bool(COLUMN_TAG.search(tail)) and not _is_credit(tail) and not SIDEBAR_TAG.search(tail)
 
 
 def read_units(text: str) -> tuple[list[Unit], bool]:

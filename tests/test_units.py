@@ -818,6 +818,18 @@ def test_a_kicker_ending_a_long_paragraph_is_set_apart_over_its_title():
         (BODY, RUN_ON), (HEAD, "全国总工会部署送温暖——"), (HEAD, "工会送温暖活动启动")]
 
 
+@pytest.mark.parametrize("tail", ["健全乡村治理 维护农村稳定（政策解读·聚焦中央一号文件④）", "飞絮年年飘，治理出新招（说道）"])
+def test_a_headline_closing_on_its_columns_name_is_set_apart_whatever_follows(tail):
+    units, _ = read_units(RUN_ON + tail + "\n\n乡村治理是国家治理的基石。\n")
+    assert [(u.kind, u.text) for u in units[:2]] == [(BODY, RUN_ON), (HEAD, tail)]
+
+
+@pytest.mark.parametrize("tail", ["王炳真摄（人民视觉）", "提案改了一遍又一遍（记者手记）"])
+def test_a_credit_or_a_boxs_tag_closing_a_paragraph_stays_on_it(tail):
+    units, _ = read_units(RUN_ON + tail + "\n\n乡村治理是国家治理的基石。\n")
+    assert units[0].text == RUN_ON + tail
+
+
 @pytest.mark.parametrize("page", [
     RUN_ON + "但这项工作的推进仍然存在不少困\n\n本报讯 全国总工会日前印发通知。\n",     # a sentence cut mid-word
     RUN_ON + "各级工会要主动作为，认真\n\n本报讯 全国总工会日前印发通知。\n",         # ... or with a comma in it
