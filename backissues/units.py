@@ -521,8 +521,9 @@ RUN_TOGETHER_LINE = 60
 
 def _opens_under_a_headline(tail: str, below: list[str]) -> bool:
     """Do the lines `below` read as what follows a headline `tail`: its
-    dateline or byline, its ——subtitle, the title under a kicker, or a
-    second headline line over one of these?"""
+    dateline or byline, its ——subtitle, its date, the title under a kicker,
+    a second headline line closing on its column's name, or a second
+    headline line over one of these?"""
     if not below or below[0].lstrip().startswith("#"):
         return False    # the page marks its headlines, and not this one
     first = strip_markup(below[0])
@@ -530,6 +531,11 @@ def _opens_under_a_headline(tail: str, below: list[str]) -> bool:
         return True
     if tail.rstrip().endswith("——") and _looks_like_headline(first):
         return True     # a kicker over its title
+    # A title over its date, or a line of a headline over another closing on
+    # its column's name; not two characters (…之类。还有 | “无纸化”…（说道）:
+    # a sentence's first words, cut)
+    if len(tail.strip()) >= 4 and (is_dated_note(first) or _looks_like_headline(first) and _names_its_column(first)):
+        return True
     return len(below) > 1 and _looks_like_headline(first) and _opens_under_a_headline(first, below[1:2])
 
 

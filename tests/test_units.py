@@ -805,7 +805,8 @@ def test_a_sentence_that_opens_with_the_paper_is_no_dateline(sentence):
 
 
 @pytest.mark.parametrize("below", ["本报讯（记者张三）全国总工会日前印发通知。", "本报记者 张三", "——全国总工会印发通知",
-                                   "各级工会印发通知\n\n本报讯 全国总工会日前印发通知。"])
+                                   "各级工会印发通知\n\n本报讯 全国总工会日前印发通知。", "温暖送到职工心坎上（民生观）",
+                                   "（2020年1月2日）"])
 def test_a_headline_ending_a_long_paragraph_is_set_apart_over_its_article(below):
     units, _ = read_units(RUN_ON + "工会送温暖活动启动\n\n" + below + "\n")
     assert [(u.kind, u.text) for u in units[:2]] == [(BODY, RUN_ON), (HEAD, "工会送温暖活动启动")]
@@ -837,6 +838,7 @@ def test_a_credit_or_a_boxs_tag_closing_a_paragraph_stays_on_it(tail):
     RUN_ON + "工会送温暖活动启动\n\n全国总工会日前印发通知\n\n各地工会积极响应。\n",  # nothing opens an article below
     "表格过滥，问题不小。福建从小切口入手减负——\n\n多共享数据 少重复填表\n",         # a kicker that holds a sentence
     RUN_ON[:-1] + '，"就是我们的责任。"\n\n本报讯 全国总工会日前印发通知。\n',                 # a quote's close, typed "
+    RUN_ON + "各地要抓实抓细。还有\n\n“无纸化”，打个补丁好不好？（说道）\n",                               # a sentence's first word, cut
 ])
 def test_a_paragraphs_last_words_stay_on_it_unless_an_article_opens_below(page):
     units, _ = read_units(page)
