@@ -546,7 +546,10 @@ def _headline_at_the_end(text: str) -> int | None:
         return None
     m = re.search(rf"[{_TERMINAL}][{_CLOSERS}]*([^{_TERMINAL}{_CLOSERS}][^{_TERMINAL}]*)$", text.rstrip())
     tail = m.group(1).strip() if m else ""
-    if not tail or not _looks_like_headline(tail):
+    # A speaker's or a source's name as the kicker over its words (徐发荣： |
+    # 无私奉献 守护安宁（为了民族复兴·英雄烈士谱）)
+    named = tail.endswith(("：", ":")) and _looks_like_headline(tail[:-1])
+    if not tail or not (_looks_like_headline(tail) or named):
         return None
     # A comma in it, or its last word cut: the opening of a sentence a column
     # break cut (…优化升级原工会法律顾问团,成立 / …但歹徒加大油门继), unless it

@@ -819,6 +819,15 @@ def test_a_kicker_ending_a_long_paragraph_is_set_apart_over_its_title():
         (BODY, RUN_ON), (HEAD, "全国总工会部署送温暖——"), (HEAD, "工会送温暖活动启动")]
 
 
+def test_a_name_over_its_headline_ending_a_long_paragraph_is_set_apart():
+    paragraph = RUN_ON + "各地要抓实抓细。"
+    below = "徐发荣：\n\n无私奉献 守护安宁（为了民族复兴·英雄烈士谱）\n\n据新华社电 徐发荣，1968年出生。\n"
+    run_together, _ = read_units(paragraph + below)
+    apart, _ = read_units(paragraph + "\n\n" + below)
+    assert [(u.kind, u.text) for u in run_together] == [(u.kind, u.text) for u in apart]
+    assert "split line 1: a headline run together with the paragraph before it" in run_together[1].notes
+
+
 @pytest.mark.parametrize("tail", ["健全乡村治理 维护农村稳定（政策解读·聚焦中央一号文件④）", "飞絮年年飘，治理出新招（说道）"])
 def test_a_headline_closing_on_its_columns_name_is_set_apart_whatever_follows(tail):
     units, _ = read_units(RUN_ON + tail + "\n\n乡村治理是国家治理的基石。\n")
