@@ -327,6 +327,9 @@ def is_speaker_line(text: str) -> bool:
                 or re.fullmatch(rf"[\u4e00-\u9fff·]{{2,4}}(?:代表|委员)?[（(][^（()）]{{0,38}}{_ROLE_TITLE}[）)]", compact))
 
 
+HEADLINE_LONGEST = 40   # characters, spaces aside: no headline line is longer
+
+
 def _looks_like_headline(flat: str) -> bool:
     """A short line without sentence punctuation could be a headline or subhead."""
     if DATELINE.match(flat):
@@ -335,7 +338,7 @@ def _looks_like_headline(flat: str) -> bool:
     # Bracketed notes (（作者为…）, （本报…电）), bullet points and list items are body.
     if re.fullmatch(r"[（(].*[）)]", compact) or compact[:1] in "●○■□◆◇▲△★☆·•":
         return False
-    if not compact or len(compact) > 40:
+    if not compact or len(compact) > HEADLINE_LONGEST:
         return False
     # 我是党员，我先上！（来自疫情防控一线的报道）: an exclaimed or asked
     # headline with its column's name ends like a sentence with a byline.
@@ -514,8 +517,7 @@ def _run_together_apart(lines: list[_Line]) -> list[_Line]:
     return parted
 
 
-# A line this long is no headline: a paragraph with a headline run on
-# (a kicker or title may hold a sentence: 表格过滥，问题不小。福建…——).
+# A line this long is no headline: a paragraph with a headline run on.
 RUN_TOGETHER_LINE = 60
 
 
@@ -542,8 +544,8 @@ def _opens_under_a_headline(tail: str, below: list[str]) -> bool:
 def _headline_at_the_end(text: str) -> int | None:
     """Where what follows a paragraph's last sentence starts, if it reads as
     a headline."""
-    if _width(text) <= RUN_TOGETHER_LINE:
-        return None
+    if _width(text) <= HEADLINE_LONGEST:
+        return None     # it may be a whole headline that holds a sentence (10天10夜！火神山医院这样建成（…）)
     m = re.search(rf"[{_TERMINAL}][{_CLOSERS}]*([^{_TERMINAL}{_CLOSERS}][^{_TERMINAL}]*)$", text.rstrip())
     tail = m.group(1).strip() if m else ""
     # A speaker's or a source's name as the kicker over its words (徐发荣： |
@@ -551,10 +553,12 @@ def _headline_at_the_end(text: str) -> int | None:
     named = tail.endswith(("：", ":")) and _looks_like_headline(tail[:-1])
     if not tail or not (_looks_like_headline(tail) or named):
         return None
-    # A comma in it, or its last word cut: the opening of a sentence a column
-    # break cut (…优化升级原工会法律顾问团,成立 / …但歹徒加大油门继), unless it
-    # closes on its column's name, which no sentence's opening does.
-    if _names_its_column(tail) or not re.search("[，,、；]", tail) and not ends_mid_word(tail):
+    if _names_its_column(tail):
+        return m.start(1)   # no sentence's opening closes on a bracketed name
+    # Over RUN_TOGETHER_LINE, as a kicker or title may hold a sentence (表格过滥，
+    # 问题不小。福建…——). A comma in it, or its last word cut: the opening of a
+    # sentence a column break cut (…原工会法律顾问团,成立 / …但歹徒加大油门继).
+    if _width(text) > RUN_TOGETHER_LINE and not re.search("[，,、；]", tail) and not ends_mid_word(tail):
         return m.start(1)
     return None
 

@@ -834,6 +834,16 @@ def test_a_headline_closing_on_its_columns_name_is_set_apart_whatever_follows(ta
     assert [(u.kind, u.text) for u in units[:2]] == [(BODY, RUN_ON), (HEAD, tail)]
 
 
+def test_a_short_paragraph_gives_up_a_headline_closing_on_its_columns_name():
+    units, _ = read_units("家住北京东城区前门街道的老人对记者说：“胡同变美了，日子更舒心了。”延续城市的历史文脉（今日谈）\n\n头顶杂乱的架空天线已消失不见。\n")
+    assert [u.text for u in units[:2]] == ["家住北京东城区前门街道的老人对记者说：“胡同变美了，日子更舒心了。”", "延续城市的历史文脉（今日谈）"]
+
+
+def test_a_headline_that_holds_a_sentence_stays_whole():
+    units, _ = read_units("10天10夜！火神山医院这样建成（产经观察·防控疫情，企业在行动①）\n\n昼夜不停连续施工。\n")
+    assert units[0].text == "10天10夜！火神山医院这样建成（产经观察·防控疫情，企业在行动①）"
+
+
 @pytest.mark.parametrize("tail", ["王炳真摄（人民视觉）", "提案改了一遍又一遍（记者手记）"])
 def test_a_credit_or_a_boxs_tag_closing_a_paragraph_stays_on_it(tail):
     units, _ = read_units(RUN_ON + tail + "\n\n乡村治理是国家治理的基石。\n")
