@@ -432,6 +432,16 @@ def _context(before: str, heads: str, after: str) -> HeadContext:
 REPORT = "本报北京2月25日电 全国总工会25日召开会议，部署关心关爱一线职工工作。"
 
 
+@pytest.mark.parametrize("heads, unmarked", [
+    ("关爱一线职工的几点做法", 1.0),                 # a subhead, as a page that marks its headlines prints one
+    ("让一线职工安心工作（人民时评）", 0.0),         # a headline closing on its column's name: its ## was lost
+    ("一线职工的心里话（记者手记）", 1.0),           # a box's tag: a box inside the article
+])
+def test_an_unmarked_line_on_a_marked_page_reads_as_a_subhead_unless_it_names_its_column(heads, unmarked):
+    ctx = replace(_context(REPORT, heads, "会议要求，各级工会要关心关爱一线职工。"), marked_page=True)
+    assert headline_features(ctx, lambda text: {})["head.unmarked_on_marked_page"] == unmarked
+
+
 @pytest.mark.parametrize("before, opening_above", [
     # the new report's opening printed above its headline, after the last article's pieces
     ("市总工会负责人日前到医院慰问一线职工。\n\n市总工会负责人表示，要帮助他们解决实际困难。\n\n" + REPORT, 1.0),
