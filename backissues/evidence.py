@@ -14,8 +14,8 @@ import jieba
 import rjieba
 
 from .units import (COLUMN_TAG, DATELINE, PART_NUMBER, SIDEBAR_TAG, Unit, bracket_depth, ends_mid_word,
-                    ends_paragraph, ends_sentence, is_bracketed_note, is_dated_note, is_speaker_line, signs_compilation,
-                    starts_mid_sentence)
+                    ends_paragraph, ends_sentence, is_bracketed_note, is_dated_note, is_speaker_line, names_its_column,
+                    signs_compilation, starts_mid_sentence)
 
 WEIGHTS = {
     # joining a piece that ends mid-sentence to its continuation
@@ -389,16 +389,16 @@ def headline_features(ctx: HeadContext, vectors) -> dict[str, float]:
     dated = nxt is not None and nxt.kind == "body" and bool(DATELINE.match(nxt.text))
     signed = nxt is not None and nxt.kind == "byline"
     tagged = any(COLUMN_TAG.search(h.text) for h in heads)
-    boxed = any(SIDEBAR_TAG.search(h.text) for h in heads)
     levels = {h.level for h in heads}
     above = " ".join(u.text for u in body_before)
     earlier = " ".join(u.text for u in body_before[:-2]) if len(body_before) >= 4 else ""
     below = " ".join(u.text for u in body_after)
     opening = " ".join(u.text for u in body_after[:4])   # where a headline's words are found again
     return {
-        # Not when it closes on its column's name (a box's tag aside), as no
-        # subhead does: a headline whose ## the conversion lost
-        "head.unmarked_on_marked_page": float(ctx.marked_page and not any(levels) and not (tagged and not boxed)),
+        # Not when it closes on its column's name, as no subhead does: a
+        # headline whose ## the conversion lost
+        "head.unmarked_on_marked_page": float(ctx.marked_page and not any(levels)
+                                              and not any(names_its_column(h.text) for h in heads)),
         "head.markdown_title": float(bool(levels & {2, 3})),
         "head.markdown_lower_only": float(levels == {3}),   # ### alone: a subtitle or a subhead
         "head.markdown_top": float(1 in levels),
@@ -418,7 +418,7 @@ def headline_features(ctx: HeadContext, vectors) -> dict[str, float]:
         # headline at their top (a verse under its title): a list of names.
         "head.list": float(len(heads) > LIST_LINES and subtitle_line(heads) is None),
         "head.column_tag": float(tagged),
-        "head.sidebar_tag": float(boxed),
+        "head.sidebar_tag": float(any(SIDEBAR_TAG.search(h.text) for h in heads)),
         "head.subtitle_dash": float(any(h.text.startswith("——") for h in heads)),
         "head.lead_in": float(heads[-1].text.endswith("——") and not heads[-1].text.startswith("——")),
         "head.prev_open": float(last is not None and last.kind == "body" and not ends_sentence(last.text)),

@@ -509,7 +509,7 @@ def _run_together_apart(lines: list[_Line]) -> list[_Line]:
     parted: list[_Line] = []
     for i, line in enumerate(out):
         cut = _headline_at_the_end(line.text)
-        if cut and (_names_its_column(line.text[cut:])
+        if cut and (names_its_column(line.text[cut:])
                     or _opens_under_a_headline(line.text[cut:], [below.text for below in out[i + 1:i + 3]])):
             parted.append(line._replace(text=line.text[:cut], glued=False))
             line = line._replace(text=line.text[cut:], notes=line.notes + (_RUN_TOGETHER_NOTE.format(line.number, "a headline"),))
@@ -536,7 +536,7 @@ def _opens_under_a_headline(tail: str, below: list[str]) -> bool:
     # A title over its date, or a line of a headline over another closing on
     # its column's name; not two characters (…之类。还有 | “无纸化”…（说道）:
     # a sentence's first words, cut)
-    if len(tail.strip()) >= 4 and (is_dated_note(first) or _looks_like_headline(first) and _names_its_column(first)):
+    if len(tail.strip()) >= 4 and (is_dated_note(first) or _looks_like_headline(first) and names_its_column(first)):
         return True
     return len(below) > 1 and _looks_like_headline(first) and _opens_under_a_headline(first, below[1:2])
 
@@ -553,7 +553,7 @@ def _headline_at_the_end(text: str) -> int | None:
     named = tail.endswith(("：", ":")) and _looks_like_headline(tail[:-1])
     if not tail or not (_looks_like_headline(tail) or named):
         return None
-    if _names_its_column(tail):
+    if names_its_column(tail):
         return m.start(1)   # no sentence's opening closes on a bracketed name
     # Over RUN_TOGETHER_LINE, as a kicker or title may hold a sentence (表格过滥，
     # 问题不小。福建…——). A comma in it, or its last word cut: the opening of a
@@ -563,12 +563,15 @@ def _headline_at_the_end(text: str) -> int | None:
     return None
 
 
-def _names_its_column(tail: str) -> bool:
-    """Does a headline run on after a paragraph close on its column's name
-    (…纳入帮扶范围。健全乡村治理 维护农村稳定（政策解读·聚焦中央一号文件④))?
-    Not a photo credit's agency (…摄（影像中国）) nor a box's tag (（记者手记）),
-    which close lines inside an article."""
-    return bool(COLUMN_TAG.search(tail)) and not _is_credit(tail) and not SIDEBAR_TAG.search(tail)
+def names_its_column(text: str) -> bool:
+    """Does a line close on its column's name, as a headline may and no
+    sentence or subhead does (健全乡村治理 维护农村稳定（政策解读·聚焦中央一号文件④))?
+    Not a photo credit's agency (…摄（影像中国）), a box's tag (（记者手记）),
+    which close lines inside an article, nor a list (各省（自治区、直辖市）) or
+    a Latin name's short form (…商用机器公司（IBM）)."""
+    tag = COLUMN_TAG.search(text)
+    return bool(tag and re.search("[\u4e00-\u9fff]", tag.group()) and not re.search("[、，,]", tag.group())
+                and not _is_credit(text) and not SIDEBAR_TAG.search(text))
 
 
 def read_units(text: str) -> tuple[list[Unit], bool]:

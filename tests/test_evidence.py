@@ -436,6 +436,7 @@ REPORT = "本报北京2月25日电 全国总工会25日召开会议，部署关�
     ("关爱一线职工的几点做法", 1.0),                 # a subhead, as a page that marks its headlines prints one
     ("让一线职工安心工作（人民时评）", 0.0),         # a headline closing on its column's name: its ## was lost
     ("一线职工的心里话（记者手记）", 1.0),           # a box's tag: a box inside the article
+    ("对已实现稳定脱贫的县，各省（自治区、直辖市）", 1.0),  # a list: a column line of body text
 ])
 def test_an_unmarked_line_on_a_marked_page_reads_as_a_subhead_unless_it_names_its_column(heads, unmarked):
     ctx = replace(_context(REPORT, heads, "会议要求，各级工会要关心关爱一线职工。"), marked_page=True)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import pytest
 
 from backissues.units import (BANNER, BODY, BYLINE, BYLINE_LINE, CREDIT, DATELINE, FOLIO, HEAD, MARK, editors_note,
-                              ends_paragraph, ends_sentence, folio_page, is_attribution, is_date_alone, is_dated_note, is_tight, is_wrapped, opens_box,
-                              read_units)
+                              ends_paragraph, ends_sentence, folio_page, is_attribution, is_date_alone, is_dated_note, is_tight, is_wrapped,
+                              names_its_column, opens_box, read_units)
 
 
 def one(line: str):
@@ -842,6 +842,18 @@ def test_a_short_paragraph_gives_up_a_headline_closing_on_its_columns_name():
 def test_a_headline_that_holds_a_sentence_stays_whole():
     units, _ = read_units("10天10夜！火神山医院这样建成（产经观察·防控疫情，企业在行动①）\n\n昼夜不停连续施工。\n")
     assert units[0].text == "10天10夜！火神山医院这样建成（产经观察·防控疫情，企业在行动①）"
+
+
+@pytest.mark.parametrize("line, column", [
+    ("健全乡村治理 维护农村稳定（政策解读·聚焦中央一号文件④）", True),
+    ("飞絮年年飘，治理出新招（说道）", True),
+    ("王炳真摄（人民视觉）", False),                       # a photo credit's agency
+    ("提案改了一遍又一遍（记者手记）", False),             # a box's tag
+    ("对已实现稳定脱贫的县，各省（自治区、直辖市）", False),  # a list
+    ("前段时间，美国国际商用机器公司（IBM）", False),       # a Latin name's short form
+])
+def test_a_column_name_closes_a_headline_and_no_credit_box_list_or_short_form_is_one(line, column):
+    assert names_its_column(line) is column
 
 
 @pytest.mark.parametrize("tail", ["王炳真摄（人民视觉）", "提案改了一遍又一遍（记者手记）"])
