@@ -508,9 +508,9 @@ def _run_together_apart(lines: list[_Line]) -> list[_Line]:
             out.append(line._replace(text=line.text[start:end], notes=line.notes + note, glued=line.glued and end == len(line.text)))
     parted: list[_Line] = []
     for i, line in enumerate(out):
-        cut = _headline_at_the_end(line.text)
-        if cut and (names_its_column(line.text[cut:])
-                    or _opens_under_a_headline(line.text[cut:], [below.text for below in out[i + 1:i + 3]])):
+        found = _headline_at_the_end(line.text)
+        cut, alone = found or (0, False)
+        if found and (alone or _opens_under_a_headline(line.text[cut:], [below.text for below in out[i + 1:i + 3]])):
             parted.append(line._replace(text=line.text[:cut], glued=False))
             line = line._replace(text=line.text[cut:], notes=line.notes + (_RUN_TOGETHER_NOTE.format(line.number, "a headline"),))
         parted.append(line)
@@ -531,19 +531,21 @@ def _opens_under_a_headline(tail: str, below: list[str]) -> bool:
     first = strip_markup(below[0])
     if _opens_as_dateline(first) or BYLINE_LINE.match(first) or first.startswith("——"):
         return True
-    if tail.rstrip().endswith("——") and _looks_like_headline(first):
+    headline_like = _looks_like_headline(first)
+    if tail.rstrip().endswith("——") and headline_like:
         return True     # a kicker over its title
     # A title over its date, or a line of a headline over another closing on
     # its column's name; not two characters (…之类。还有 | “无纸化”…（说道）:
     # a sentence's first words, cut)
-    if len(tail.strip()) >= 4 and (is_dated_note(first) or _looks_like_headline(first) and names_its_column(first)):
+    if len(tail.strip()) >= 4 and (is_dated_note(first) or headline_like and names_its_column(first)):
         return True
-    return len(below) > 1 and _looks_like_headline(first) and _opens_under_a_headline(first, below[1:2])
+    return len(below) > 1 and headline_like and _opens_under_a_headline(first, below[1:2])
 
 
-def _headline_at_the_end(text: str) -> int | None:
+def _headline_at_the_end(text: str) -> tuple[int, bool] | None:
     """Where what follows a paragraph's last sentence starts, if it reads as
-    a headline."""
+    a headline; and whether it closes on its column's name, so that it stands
+    apart whatever the lines below are."""
     if _width(text) <= HEADLINE_LONGEST:
         return None     # it may be a whole headline that holds a sentence (10天10夜！火神山医院这样建成（…）)
     m = re.search(rf"[{_TERMINAL}][{_CLOSERS}]*([^{_TERMINAL}{_CLOSERS}][^{_TERMINAL}]*)$", text.rstrip())
@@ -554,12 +556,12 @@ def _headline_at_the_end(text: str) -> int | None:
     if not tail or not (_looks_like_headline(tail) or named):
         return None
     if names_its_column(tail):
-        return m.start(1)   # no sentence's opening closes on a bracketed name
+        return m.start(1), True   # no sentence's opening closes on a bracketed name
     # Over RUN_TOGETHER_LINE, as a kicker or title may hold a sentence (表格过滥，
     # 问题不小。福建…——). A comma in it, or its last word cut: the opening of a
     # sentence a column break cut (…原工会法律顾问团,成立 / …但歹徒加大油门继).
     if _width(text) > RUN_TOGETHER_LINE and not re.search("[，,、；]", tail) and not ends_mid_word(tail):
-        return m.start(1)
+        return m.start(1), False
     return None
 
 

@@ -829,8 +829,9 @@ def test_a_name_over_its_headline_ending_a_long_paragraph_is_set_apart():
 
 
 @pytest.mark.parametrize("tail", ["健全乡村治理 维护农村稳定（政策解读·聚焦中央一号文件④）", "飞絮年年飘，治理出新招（说道）"])
-def test_a_headline_closing_on_its_columns_name_is_set_apart_whatever_follows(tail):
-    units, _ = read_units(RUN_ON + tail + "\n\n乡村治理是国家治理的基石。\n")
+@pytest.mark.parametrize("line_end", ["", "  "])      # trailing spaces, as OCR leaves some lines
+def test_a_headline_closing_on_its_columns_name_is_set_apart_whatever_follows(tail, line_end):
+    units, _ = read_units(RUN_ON + tail + line_end + "\n\n乡村治理是国家治理的基石。\n")
     assert [(u.kind, u.text) for u in units[:2]] == [(BODY, RUN_ON), (HEAD, tail)]
 
 
