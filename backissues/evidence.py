@@ -33,6 +33,8 @@ WEIGHTS = {
     "join.fresh_start": -2.5,     # the continuation opens like a paragraph (据介绍，/ 近日，/ 3月11日，)
     "join.across_headline": -1.5,  # a headline the page marks (##) is printed between the two
     "join.glued": 3.0,            # a bare line break ties the two, on a page that leaves blank lines
+    "join.shared_words": 4.0,     # per unit of word-vector cosine the continuation falls short of the
+                                  # plausible one sharing most words with the first piece
     # a headline group opening a new article (vs. an in-article subhead):
     # a logistic model, fitted by bench/fit_headlines.py on the dev corpus
     # and the samples (weight 10), held-out accuracy 0.89. The corpus has no #, bold-only or lone ###
@@ -156,6 +158,7 @@ SHARE_KEEPS = 3         # a headline printed over this many pieces keeps at leas
 PHOTO_STORY_SIMILARITY = 0.05   # a caption sharing less with the article above stands alone
 JOIN_THRESHOLD = 1.0
 JOIN_WINDOW = 12
+JOIN_PLAUSIBLE = 0.0    # a continuation scoring above this competes on the words it shares
 BYLINE_REACH = 24   # characters of a continuation that may finish a cut byline
 LIST_LINES = 8              # a group of more lines is a list (of names, of winners), not a headline
 HEADLINE_THRESHOLD = -0.5   # logit cut chosen for bcubed on the dev corpus and samples
@@ -334,6 +337,17 @@ def join_score(a: Unit, b: Unit, distance: int, across: bool = False) -> float:
     elif closes_bracket(b.text):
         score += w["join.bracket_unopened"]
     return score
+
+
+def prefer_shared_words(text: str, continuations: list[str], scores: list[float], vectors) -> list[float]:
+    """Among the plausible continuations of a cut piece, mark down those that
+    share fewer of its words (names, places, content words) than the best:
+    where columns interleave two articles, the piece printed next to a cut is
+    often the other article's, and only the words tell the two apart."""
+    own = vectors(text)
+    shared = [cosine(own, vectors(t)) if s > JOIN_PLAUSIBLE else None for t, s in zip(continuations, scores)]
+    best = max((x for x in shared if x is not None), default=0.0)
+    return [s if x is None else s + WEIGHTS["join.shared_words"] * (x - best) for s, x in zip(scores, shared)]
 
 
 # The first words of a paragraph, not of a sentence's second half.

@@ -110,8 +110,8 @@ class _Draft:
 
 
 def split_page(text: str) -> list[Article]:
-    units, dropped, chains = _prepare(text)
     vectors = _vectors_cache()
+    units, dropped, chains = _prepare(text, vectors)
     drafts = _group(units, chains, dropped, vectors)
     drafts = _untangle(drafts, vectors)
     drafts = _end_photo_stories(drafts, vectors)
@@ -121,7 +121,7 @@ def split_page(text: str) -> list[Article]:
     return [_finish(d) for d in drafts if d.items or d.heads]
 
 
-def _prepare(text: str) -> tuple[list[Unit], dict[int, str], dict[int, list[int]]]:
+def _prepare(text: str, vectors) -> tuple[list[Unit], dict[int, str], dict[int, list[int]]]:
     """Units with cut lines demoted and duplicates dropped, the dropped
     pieces' notes, and the chains of pieces cut by column breaks."""
     units, wrapped = read_units(text)
@@ -135,7 +135,7 @@ def _prepare(text: str) -> tuple[list[Unit], dict[int, str], dict[int, list[int]
     units, cut = _drop_repeated_runs(units)
     dropped.update(cut)
     units = _promote_long_headline_lines(units)
-    return units, dropped, _join_pieces(units)
+    return units, dropped, _join_pieces(units, vectors)
 
 
 # -- 1. folio lines and duplicates ------------------------------------------
@@ -468,7 +468,7 @@ def _as_headline_line(unit: Unit) -> Unit:
     return replace(unit, text=text, kind=HEAD, level=0, bold=False, notes=tuple(notes))
 
 
-def _join_pieces(units: list[Unit]) -> dict[int, list[int]]:
+def _join_pieces(units: list[Unit], vectors) -> dict[int, list[int]]:
     """Chain body pieces cut by column breaks; returns {first index: chain}."""
     body = [u for u in units if u.kind == BODY]
     position = {u.index: n for n, u in enumerate(body)}
@@ -479,11 +479,12 @@ def _join_pieces(units: list[Unit]) -> dict[int, list[int]]:
             continue
         # A cut byline's closing bracket may be printed anywhere on the page.
         window = len(body) if evidence.open_bracket(a.text) else evidence.JOIN_WINDOW
-        for b in body[position[a.index] + 1: position[a.index] + 1 + window]:
-            across = any(u.kind == HEAD and u.level for u in units[at[a.index] + 1:at[b.index]])
-            score = evidence.join_score(a, b, position[b.index] - position[a.index], across)
-            if score > evidence.JOIN_THRESHOLD:
-                pairs.append((-score, a.index, b.index))
+        candidates = body[position[a.index] + 1: position[a.index] + 1 + window]
+        scores = [evidence.join_score(a, b, position[b.index] - position[a.index], _across_headline(units, at, a, b))
+                  for b in candidates]
+        scores = evidence.prefer_shared_words(a.text, [b.text for b in candidates], scores, vectors)
+        pairs.extend((-score, a.index, b.index) for b, score in zip(candidates, scores)
+                     if score > evidence.JOIN_THRESHOLD)
     nxt, prv = {}, {}
     for _, a, b in sorted(pairs):
         if a in nxt or b in prv or _reaches(nxt, b, a):
@@ -499,6 +500,11 @@ def _join_pieces(units: list[Unit]) -> dict[int, list[int]]:
             chain.append(cur)
         chains[u.index] = chain
     return chains
+
+
+def _across_headline(units: list[Unit], at: dict[int, int], a: Unit, b: Unit) -> bool:
+    """Is a headline the page marks printed between the two pieces?"""
+    return any(u.kind == HEAD and u.level for u in units[at[a.index] + 1:at[b.index]])
 
 
 def _reaches(nxt: dict, start: int, target: int) -> bool:
@@ -680,8 +686,9 @@ def _head_contexts(ordered: list[Unit], marked_page: bool) -> list[evidence.Head
 
 def headline_contexts(text: str) -> list[evidence.HeadContext]:
     """The headline groups of a page as the splitter weighs them (for tuning)."""
-    units, _, chains = _prepare(text)
-    return [ctx for ctx, _ in _decide(_head_contexts(_reading_order(units, chains), _marked(units)), _vectors_cache())]
+    vectors = _vectors_cache()
+    units, _, chains = _prepare(text, vectors)
+    return [ctx for ctx, _ in _decide(_head_contexts(_reading_order(units, chains), _marked(units)), vectors)]
 
 
 def _reading_order(units: list[Unit], chains: dict[int, list[int]]) -> list[Unit]:

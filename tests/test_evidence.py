@@ -17,7 +17,7 @@ import pytest
 from backissues.evidence import (JOIN_THRESHOLD, LINE_THRESHOLD, WEIGHTS, HeadContext, closes_bracket, glue,
                                  headline_features, headline_line_score, headline_match, headline_roles, join_score,
                                  letter_spaced,
-                                 open_bracket, sharing_structure, similarity, strips_headline, word_across)
+                                 open_bracket, prefer_shared_words, sharing_structure, similarity, strips_headline, word_across)
 from backissues.units import BODY, BYLINE, HEAD, read_units
 
 
@@ -108,6 +108,20 @@ def test_a_marked_headline_between_two_pieces_counts_against_joining_them():
     assert join_score(a, b, 1, across=True) < JOIN_THRESHOLD < join_score(a, b, 1)
     completes = one("持。在兴庆区工会，瑜伽、舞蹈、声乐等公益课场场爆满。")
     assert join_score(one("市总按基层培训情况给予相应扶"), completes, 2, across=True) > JOIN_THRESHOLD
+
+
+def test_of_two_plausible_continuations_the_one_sharing_fewer_words_is_marked_down():
+    words = {"cut": {"柯占军": 1.0, "毒贩": 1.0}, "theirs": {"顾瑛": 1.0, "刑警": 1.0},
+             "own": {"柯占军": 1.0, "毒贩": 0.5}, "far": {"顾瑛": 1.0}}
+    scores = prefer_shared_words("cut", ["theirs", "own", "far"], [2.0, 1.2, -3.0], lambda t: words[t])
+    assert scores[1] == 1.2, "the continuation sharing most words keeps its score"
+    assert scores[0] < scores[1], "the piece printed next now ranks under the one sharing the names"
+    assert scores[2] == -3.0, "a piece that cannot continue the cut is left as it was"
+
+
+def test_a_lone_plausible_continuation_keeps_its_score_whatever_it_shares():
+    scores = prefer_shared_words("cut", ["next"], [2.0], lambda t: {t: 1.0})
+    assert scores == [2.0]
 
 
 CUT_BYLINE = "本报讯 (记者彭冰 柳姗姗 通讯员曲"
@@ -576,7 +590,7 @@ def test_a_group_with_only_a_byline_above_it_is_a_part_of_the_article_that_bylin
 # are being refitted, so their size may change, not their direction.
 POSITIVE = [
     "join.word_across", "join.starts_open", "join.adjacent", "join.closes_bracket", "join.stub_start",
-    "join.stub_word",
+    "join.stub_word", "join.shared_words",
     "head.dateline_follows", "head.dateline_above", "head.dateline_soon", "head.signoff_above",
     "head.markdown_title", "head.column_tag", "head.page_start", "head.document",
     "line.markup", "line.opens_next", "line.column_tag", "line.subtitle_dash",

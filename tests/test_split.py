@@ -159,6 +159,28 @@ def test_sentence_cut_mid_word_is_joined_to_its_continuation_two_pieces_down():
     assert paragraphs[2].startswith("据了解"), "the piece in between keeps its place"
 
 
+# Columns read across: the piece printed under the cut belongs to another
+# article and opens plausibly (a quotation); the cut's own continuation, two
+# pieces down, shares its names (柯占军, 毒贩).
+INTERLEAVED_CUT_PAGE = """## 禁毒民警柯占军：倒在毒贩枪口下
+
+本报讯（记者 周明）2012年2月23日，柯占军在境外执行任务40多天刚回到景洪，主动请缨加入抓捕毒贩战斗。
+
+当天18时，抓捕组在景洪市一小区六楼楼道与毒贩狭路相逢，柯占军扑上去控制了一名毒贩，另一名毒贩突然开枪击中他的右下
+
+“熬过去就能破案。”这是刑警顾瑛常对同事说的一句话，如今成了南通市刑警支队的座右铭。
+
+胸部。倒在地上的柯占军依然用双手抱住毒贩的腿，终因伤势过重倒在血泊中。
+"""
+
+
+def test_a_cut_sentence_joins_the_piece_sharing_its_names_over_the_next_piece_printed():
+    [article] = split_page(INTERLEAVED_CUT_PAGE)
+    paragraphs = [p for kind, p in article.blocks if kind == "p"]
+    assert any("击中他的右下胸部。倒在地上的柯占军" in compact(p) for p in paragraphs), paragraphs
+    assert not any("右下“熬过去" in compact(p) for p in paragraphs), paragraphs
+
+
 def test_join_is_written_to_the_repair_log_with_both_line_numbers():
     [article] = split_page(CUT_PAGE)
     notes = [r for r in article.repairs if "join" in r.lower()]
@@ -784,7 +806,7 @@ def test_a_paragraph_put_back_on_one_line_is_printed_at_one_place():
             "市总工会还为选手发放了交通和食宿补贴。\n\n"
             "大赛已连续举办十届。\n\n"
             "明年的大赛将增设新工种。\n")
-    units, dropped, chains = _prepare(page)
+    units, dropped, chains = _prepare(page, _vectors_cache())
     (draft,) = _group(units, chains, dropped, _vectors_cache())
     first = draft.items[0][0]
     assert draft.item_lines[first] == ((3, 4, 5),)
