@@ -31,7 +31,7 @@ from .keywords import default_idf
 from .repair import clean_body, clean_heading
 from .units import (BANNER, BODY, BYLINE, CREDIT, DATELINE, FOLIO, HEAD, MARK, Unit, editors_note, ends_paragraph,
                     ends_sentence, opens_box, is_bracketed_note, is_date_alone, is_dated_note,
-                    is_picture_and_text_credit, is_tight, read_units, signs_compilation)
+                    is_picture_and_text_credit, is_staff_credit, is_tight, read_units, signs_compilation)
 
 
 @dataclass(frozen=True)
@@ -796,9 +796,13 @@ def _headline_text(draft: _Draft) -> str:
 
 
 def _signed_off(draft: _Draft) -> bool:
-    """An article that ends with a byline after its body (本报记者 X整理) is
-    closed: nothing printed below the next headline reads on in it."""
-    return bool(draft.items) and draft.items[-1][1] == "byline" and draft.has_body()
+    """An article that ends with a byline after its body (本报记者 X整理), or
+    with the page's staff credit (版式设计：X), is closed: nothing printed
+    below the next headline reads on in it."""
+    if not draft.items or not draft.has_body():
+        return False
+    _, kind, text = draft.items[-1]
+    return kind == "byline" or kind == CREDIT and is_staff_credit(text)
 
 
 def _movable(draft: _Draft) -> bool:

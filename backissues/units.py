@@ -303,6 +303,11 @@ def is_picture_and_text_credit(text: str) -> bool:
                 and re.search(r"[图摄]\s", text))
 
 
+def is_staff_credit(text: str) -> bool:
+    """The page's staff, printed at the end of its last article (版式设计：X)."""
+    return bool(_STAFF_CREDIT.match(text.strip()))
+
+
 def _is_credit(flat: str) -> bool:
     if len(flat) > 40 or any(ch in flat for ch in "。！？"):
         return False

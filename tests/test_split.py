@@ -1339,6 +1339,31 @@ def test_a_quotation_over_its_speakers_dash_line_stays_body():
     assert "基层是部队全部工作和战斗力的基础" in body_text(article)
 
 
+def test_an_article_closed_by_the_page_staff_credit_takes_no_piece_from_under_the_next_headline():
+    # The intro shares its words with the commentary's pieces; without the
+    # credit closing it, a piece would be moved up past the credit.
+    page = """职工书屋的新气象（建设学习型工会）
+
+面对职工读书的新需求，各地工会书屋推陈出新，一方面把书屋搬上网络，方便职工随时借阅；一方面走进车间班组，把好书送到一线，在全民阅读中凸显了工会的担当。
+
+版式设计：张丹峰
+
+交出合格答卷（快评）
+
+“职工书屋借阅量今年已增长三成。”无论是网上书屋，还是车间书架，工会书屋都贴近职工、服务职工，在全民阅读中充分发挥阵地作用。
+
+搬上网络，满足读书新需求。网上借阅，随时方便；车间班组，送书到一线……推陈出新值得点赞！
+
+拥抱网络，书屋开到指尖之上。发挥工会优势，推动网上书屋和实体书屋协同发展……职工书屋当获好评！
+
+书香润心田，阅读促成长。办好职工书屋，建强学习阵地，各级工会交出一份份合格答卷。
+"""
+    intro, commentary = split_page(page)
+    assert intro.headline.title == "职工书屋的新气象（建设学习型工会）"
+    assert commentary.headline.title == "交出合格答卷（快评）"
+    assert [p[:4] for kind, p in commentary.blocks if kind == "p"] == ["“职工书", "搬上网络", "拥抱网络", "书香润心"]
+
+
 def test_a_piece_after_a_sign_off_line_is_not_joined_to_it():
     page = """全市职工书屋达到一千家
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import pytest
 
 from backissues.units import (BANNER, BODY, BYLINE, BYLINE_LINE, CREDIT, DATELINE, FOLIO, HEAD, MARK, editors_note,
-                              ends_paragraph, ends_sentence, folio_page, is_attribution, is_date_alone, is_dated_note, is_tight, is_wrapped,
+                              ends_paragraph, ends_sentence, folio_page, is_attribution, is_date_alone, is_dated_note, is_staff_credit, is_tight,
+                              is_wrapped,
                               names_its_column, opens_box, read_units)
 
 
@@ -875,3 +876,14 @@ def test_a_credit_or_a_boxs_tag_closing_a_paragraph_stays_on_it(tail):
 def test_a_paragraphs_last_words_stay_on_it_unless_an_article_opens_below(page):
     units, _ = read_units(page)
     assert not any("run together" in note for u in units for note in u.notes)
+
+
+@pytest.mark.parametrize("line, staff", [
+    ("版式设计：张丹峰", True),
+    ("版式设计 蔡华伟", True),
+    ("本版责编：李  明", True),
+    ("新华社记者 郭 磊摄", False),    # a photo's credit: the article may go on under the picture
+    ("设计师张丹峰说：", False),
+])
+def test_staff_credit_is_the_pages_staff_line(line, staff):
+    assert is_staff_credit(line) is staff
