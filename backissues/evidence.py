@@ -14,7 +14,7 @@ import jieba
 import rjieba
 
 from .units import (COLUMN_TAG, DATELINE, PART_NUMBER, SIDEBAR_TAG, Unit, bracket_depth, ends_mid_word,
-                    ends_paragraph, ends_sentence, is_bracketed_note, is_dated_note, is_speaker_line, names_its_column,
+                    ends_paragraph, ends_sentence, is_bracketed_note, is_dated_note, is_speaker_line, names_its_column, opens_box,
                     signs_compilation, starts_mid_sentence)
 
 WEIGHTS = {
@@ -561,10 +561,15 @@ def sharing_structure(last_kept: str, to_above: list[str], to_below: list[str]) 
     if to_below and is_bracketed_note(to_below[0]):
         score += w["share.signoff_first"]
     for n, t in enumerate(to_below):
-        if DATELINE.match(t):
+        if _opens_report(t):
             score += w["share.dateline_first"] if n == 0 else w["share.dateline_inside"]
-    score += sum(w["share.dateline_inside"] for t in to_above if DATELINE.match(t))
+    score += sum(w["share.dateline_inside"] for t in to_above if _opens_report(t))
     return score
+
+
+def _opens_report(text: str) -> bool:
+    """A dateline, or the label of a box printed at an article's top (核心阅读)."""
+    return bool(DATELINE.match(text)) or opens_box(text)
 
 
 def sharing_score(last_kept: str, to_above: list[str], to_below: list[str], moved: set, above: dict,

@@ -629,6 +629,14 @@ def test_sharing_that_runs_an_article_past_its_signoff_reads_worse(signoff):
     assert past < at_end
 
 
+def test_an_opening_box_label_opens_the_new_articles_body_as_a_dateline_does():
+    ends = "工人们说，这是最好的一年。"
+    summary = "全市职工体育赛场佳绩频传，三支职工球队先后夺冠。"
+    first = sharing_structure(ends, [], ["核心阅读", summary])
+    assert first > sharing_structure(ends, [], [summary, "核心阅读"])
+    assert first > sharing_structure(ends, ["核心阅读"], [summary])
+
+
 def test_a_signoff_never_opens_the_new_articles_body():
     # The article above closes on its sign-off; handing the sign-off to the
     # new article and its pieces to the article above reads worse.
