@@ -400,7 +400,9 @@ def headline_features(ctx: HeadContext, vectors) -> dict[str, float]:
     body_after = [u for u in ctx.after if u.kind == "body"]
     nxt = ctx.after[0] if ctx.after else None
     last = ctx.before[-1] if ctx.before else None
-    dated = nxt is not None and nxt.kind == "body" and bool(DATELINE.match(nxt.text))
+    # A box that opens an article (核心阅读) is printed under its headline, as a dateline is
+    dated = nxt is not None and (nxt.kind == "body" and bool(DATELINE.match(nxt.text))
+                                 or nxt.kind == "banner" and opens_box(nxt.text))
     signed = nxt is not None and nxt.kind == "byline"
     tagged = any(COLUMN_TAG.search(h.text) for h in heads)
     levels = {h.level for h in heads}

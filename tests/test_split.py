@@ -574,6 +574,35 @@ def test_headline_printed_below_its_body_is_matched_to_that_body():
     assert "血压计" in body_text(article) and "挡车工王秀梅" in body_text(article)
 
 
+OPENING_BOX_PAGE = """市职工乒乓球赛落幕
+
+本报讯（记者 周青）3月8日，市职工乒乓球赛在市体育馆落幕，来自42家企业的300余名职工参赛。
+
+“我喜欢打乒乓球，这项运动让我结识了很多朋友。”获得女子单打冠军的纺织厂职工李红说。
+
+职工赛场佳绩频传
+
+拼来了胜利 拼出了信心
+
+核心阅读
+
+市职工篮球队拿到全省联赛决赛资格，市职工龙舟队夺得邀请赛冠军，职工体育赛场佳绩频传。
+
+3月7日，全省职工篮球联赛半决赛在省体育中心进行，市职工篮球队以八分优势战胜对手。
+
+龙舟邀请赛上，市职工龙舟队划出了今年的最好成绩。
+"""
+
+
+def test_a_headline_group_over_an_opening_box_opens_an_article_as_over_a_dateline():
+    matches, sports = split_page(OPENING_BOX_PAGE)
+    assert matches.headline.title == "市职工乒乓球赛落幕"
+    assert sports.headline.title == "职工赛场佳绩频传"
+    assert sports.headline.subtitle == "拼来了胜利 拼出了信心"
+    assert [p[:4] for kind, p in sports.blocks][:2] == ["核心阅读", "市职工篮"]
+    assert body_text(matches).endswith("李红说。")
+
+
 def test_report_opening_printed_above_its_headline_joins_it_without_shared_words():
     # The dateline piece names nothing the headline names; what places it is
     # that it opens a report and the body under the headline does not.
