@@ -353,8 +353,9 @@ def _claimed(units: list[Unit], line: Unit, prev: Unit | None, nxt: Unit | None)
 
 def _promote_long_headline_lines(units: list[Unit]) -> list[Unit]:
     """A long line that ends without punctuation, printed right above a
-    headline that a byline or dateline follows, is that headline's kicker
-    (too long to look like a headline line on its own); one right below a
+    headline that a byline, dateline or opening box (核心阅读) follows, is
+    that headline's kicker (too long to look like a headline line on its
+    own); one right below a
     headline, or below a finished paragraph, above a byline or dateline, is
     a headline line too; so is a long title over its ——subtitle
     (关于…的报告 / ——在…会议上) or over the date it was adopted (…的决议 /
@@ -365,7 +366,8 @@ def _promote_long_headline_lines(units: list[Unit]) -> list[Unit]:
     out = list(units)
 
     def opens(u: Unit) -> bool:
-        return u.kind == BYLINE or u.kind == BODY and bool(DATELINE.match(u.text))
+        return u.kind == BYLINE or u.kind == BODY and bool(DATELINE.match(u.text)) \
+            or u.kind == BANNER and opens_box(u.text)
 
     def unpunctuated(u: Unit, cut_word_ok: bool = False) -> bool:
         return u.kind == BODY and not u.ends_closed and "。" not in u.text and len(u.text) <= 64 \

@@ -603,6 +603,16 @@ def test_a_headline_group_over_an_opening_box_opens_an_article_as_over_a_datelin
     assert body_text(matches).endswith("李红说。")
 
 
+def test_a_long_unpunctuated_line_over_a_headline_over_an_opening_box_is_a_headline_line():
+    # Two results in one headline, too long for a headline line on its own
+    page = OPENING_BOX_PAGE.replace("职工赛场佳绩频传", "市职工篮球队拿到全省联赛决赛资格 市职工龙舟队夺得邀请赛冠军")
+    matches, sports = split_page(page)
+    assert sports.headline.title == "市职工篮球队拿到全省联赛决赛资格 市职工龙舟队夺得邀请赛冠军"
+    assert sports.headline.subtitle == "拼来了胜利 拼出了信心"
+    assert body_text(matches).endswith("李红说。")
+    assert body_text(sports).startswith("核心阅读")
+
+
 def test_report_opening_printed_above_its_headline_joins_it_without_shared_words():
     # The dateline piece names nothing the headline names; what places it is
     # that it opens a report and the body under the headline does not.
