@@ -564,7 +564,7 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
         if unit.kind == BODY:
             chain = [by_index[i] for i in chains[unit.index]]
             opens = bool(DATELINE.match(unit.text)) and not _same_dateline(current, unit.text)
-            if current is None or opens and current.has_body():
+            if current is None or opens and current.has_body() or _closed_by_staff(current):
                 # A dateline opens an article: the lines printed right above
                 # it head that article, whatever they looked like on their own.
                 open_article(_take_subheads(current, settled) if under_subhead else [])
@@ -587,6 +587,13 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
         if owner is not None:
             owner.repairs.append(note)
     return drafts
+
+
+def _closed_by_staff(draft: _Draft | None) -> bool:
+    """Has the article closed on the page's staff credit (制图：X)? Body text
+    printed after it is the next article's, often its opening above its headline."""
+    return draft is not None and draft.has_body() and draft.items[-1][1] == CREDIT \
+        and is_staff_credit(draft.items[-1][2])
 
 
 def _ends_group(last: Unit, unit: Unit) -> bool:

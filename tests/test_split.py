@@ -1403,6 +1403,36 @@ def test_an_article_closed_by_the_page_staff_credit_takes_no_piece_from_under_th
     assert [p[:4] for kind, p in commentary.blocks if kind == "p"] == ["“职工书", "搬上网络", "拥抱网络", "书香润心"]
 
 
+def test_body_printed_after_the_page_staff_credit_is_not_read_into_the_article_it_closes():
+    # A chart's credit closes the article; the piece under it shares that
+    # article's words but is printed outside it.
+    page = """## 劳模工作室里的“传帮带”
+
+本报讯（记者 周青）市电力公司劳模工作室成立五年来，累计培养技术骨干120余名，完成技术革新46项。
+
+工作室负责人王强说，带徒弟最要紧的是把手艺和责任一起传下去。
+
+去年，工作室攻克了变电站带电检修的难题，一年为公司节约成本300多万元。
+
+今年，工作室又与三所职业院校合作，开设了订单班。
+
+制图：李明
+
+劳模工作室培养技术骨干，技术骨干完成技术革新，市电力公司的技术革新越来越多。
+
+## 劳模精神代代传
+
+越来越多的青年职工走进劳模工作室，在传承中成长，在革新中成才。
+
+青年职工张华说，跟着师傅学到的不只是技术，更是对工作的那份责任。
+"""
+    articles = split_page(page)
+    workshop = titled(articles, "劳模工作室里的“传帮带”")
+    assert body_text(workshop).endswith("制图：李明")
+    assert "劳模工作室培养技术骨干" not in body_text(workshop)
+    assert article_with(articles, "劳模工作室培养技术骨干") is not workshop
+
+
 def test_a_piece_after_a_sign_off_line_is_not_joined_to_it():
     page = """全市职工书屋达到一千家
 
