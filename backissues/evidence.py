@@ -116,6 +116,7 @@ WEIGHTS = {
     "head.after_team_signoff": 2.0,
     # hand-set (added after the last fit): all 31 such corpus groups are headlines
     "head.dated_twice": 3.0,
+    "head.after_dated_report": 2.0,   # hand-set (added after the last fit): corpus exact +0.005
     # hand-set (added after the last fit): a title over its adoption or date note
     # (（2020年5月28日…会议通过）) heads a document; 36 of the corpus's 38 such
     # groups are headlines (the other two, lines of one title)
@@ -158,6 +159,7 @@ SHARE_KEEPS = 3         # a headline printed over this many pieces keeps at leas
 PHOTO_STORY_SIMILARITY = 0.05   # a caption sharing less with the article above stands alone
 JOIN_THRESHOLD = 1.0
 JOIN_WINDOW = 12
+REPORT_MIN = 3   # paragraphs of a dated report read whole before a group that is then mostly a headline
 JOIN_PLAUSIBLE = 0.0    # a continuation scoring above this competes on the words it shares
 BYLINE_REACH = 24   # characters of a continuation that may finish a cut byline
 LIST_LINES = 8              # a group of more lines is a list (of names, of winners), not a headline
@@ -454,6 +456,12 @@ def headline_features(ctx: HeadContext, vectors) -> dict[str, float]:
         "head.page_start": float(ctx.page_start),
         "head.no_body_above": float(not body_before),
         "head.under_a_subhead": float(ctx.under_subhead),
+        # Right after a report read whole from its dateline to a finished
+        # sentence, REPORT_MIN paragraphs or more and no group between: mostly
+        # the next article's headline (a report's first subhead comes after a
+        # paragraph or two of lead)
+        "head.after_dated_report": float(len(body_before) >= REPORT_MIN and DATELINE.match(body_before[0].text) is not None
+                                         and ends_sentence(body_before[-1].text)),
         # The last pieces above may be the new article's own, printed before
         # its headline: the subject changes if it changes without them.
         "head.similar_above_below": min(cosine(vectors(above), vectors(below)),

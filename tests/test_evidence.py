@@ -591,7 +591,7 @@ def test_a_group_with_only_a_byline_above_it_is_a_part_of_the_article_that_bylin
 POSITIVE = [
     "join.word_across", "join.starts_open", "join.adjacent", "join.closes_bracket", "join.stub_start",
     "join.stub_word", "join.shared_words",
-    "head.dateline_follows", "head.dateline_above", "head.dateline_soon", "head.signoff_above",
+    "head.dateline_follows", "head.dateline_above", "head.after_dated_report", "head.dateline_soon", "head.signoff_above",
     "head.markdown_title", "head.column_tag", "head.page_start", "head.document",
     "line.markup", "line.opens_next", "line.column_tag", "line.subtitle_dash",
 ]

@@ -613,6 +613,33 @@ def test_a_long_unpunctuated_line_over_a_headline_over_an_opening_box_is_a_headl
     assert body_text(sports).startswith("核心阅读")
 
 
+def test_a_plain_headline_right_after_a_whole_dated_report_opens_the_next_article():
+    # Nothing else marks the group: no dateline or byline under it, and the
+    # two reports share words (复工). A report's first subhead comes after a
+    # paragraph or two; this group follows three.
+    page = """快递网点复工过半
+
+本报北京2月18日电 （记者 周青）记者18日从市邮政管理局获悉，全市快递网点复工率已超过五成。
+
+在市邮政管理局的组织下，2月10日，各主要快递企业实现复工，日均揽收量恢复到去年同期的四成。
+
+市邮政管理局表示，将继续指导企业做好从业人员防护，保障快递服务平稳有序。
+
+安全生产 有序复工
+
+工地加快重点项目建设
+
+2月15日，城南隧道顺利贯通，这是全市重点项目复工后的又一进展。
+
+春节期间，隧道各施工点上，每天都有工人坚守岗位，测体温、戴口罩，防疫施工两不误。
+"""
+    couriers, tunnel = split_page(page)
+    assert couriers.headline.title == "快递网点复工过半"
+    assert tunnel.headline.title == "安全生产 有序复工"
+    assert tunnel.headline.subtitle == "工地加快重点项目建设"
+    assert body_text(tunnel).startswith("2月15日，城南隧道顺利贯通")
+
+
 def test_report_opening_printed_above_its_headline_joins_it_without_shared_words():
     # The dateline piece names nothing the headline names; what places it is
     # that it opens a report and the body under the headline does not.
