@@ -349,7 +349,15 @@ def prefer_shared_words(text: str, continuations: list[str], scores: list[float]
     own = vectors(text)
     shared = [cosine(own, vectors(t)) if s > JOIN_PLAUSIBLE else None for t, s in zip(continuations, scores)]
     best = max((x for x in shared if x is not None), default=0.0)
-    return [s if x is None else s + WEIGHTS["join.shared_words"] * (x - best) for s, x in zip(scores, shared)]
+    # Reordered, not refused: a continuation that could join on its own
+    # evidence still can, below any that shares more words and can join too.
+    floor = JOIN_THRESHOLD + 0.01
+    return [s if x is None else _marked_down(s, WEIGHTS["join.shared_words"] * (x - best), floor)
+            for s, x in zip(scores, shared)]
+
+
+def _marked_down(score: float, by: float, floor: float) -> float:
+    return score + by if score <= JOIN_THRESHOLD else max(score + by, floor)
 
 
 # The first words of a paragraph, not of a sentence's second half.

@@ -119,6 +119,15 @@ def test_of_two_plausible_continuations_the_one_sharing_fewer_words_is_marked_do
     assert scores[2] == -3.0, "a piece that cannot continue the cut is left as it was"
 
 
+def test_a_joinable_continuation_is_reordered_not_refused_when_a_piece_that_cannot_join_shares_more():
+    # …使其成为党群共建、服务 | 群众、助力振兴…: the next piece shares few words,
+    # a paragraph further down shares many but has nothing to join on.
+    words = {"cut": {"示范点": 1.0, "工青妇": 1.0}, "next": {"振兴": 1.0}, "later": {"示范点": 1.0, "工青妇": 1.0}}
+    scores = prefer_shared_words("cut", ["next", "later"], [2.0, 0.5], lambda t: words[t])
+    assert scores[0] > JOIN_THRESHOLD
+    assert scores[1] < JOIN_THRESHOLD
+
+
 def test_a_lone_plausible_continuation_keeps_its_score_whatever_it_shares():
     scores = prefer_shared_words("cut", ["next"], [2.0], lambda t: {t: 1.0})
     assert scores == [2.0]
