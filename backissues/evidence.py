@@ -159,11 +159,11 @@ SHARE_KEEPS = 3         # a headline printed over this many pieces keeps at leas
 PHOTO_STORY_SIMILARITY = 0.05   # a caption sharing less with the article above stands alone
 JOIN_THRESHOLD = 1.0
 JOIN_WINDOW = 12
-REPORT_MIN = 3   # paragraphs of a dated report read whole before a group that is then mostly a headline
 JOIN_PLAUSIBLE = 0.0    # a continuation scoring above this competes on the words it shares
 BYLINE_REACH = 24   # characters of a continuation that may finish a cut byline
 LIST_LINES = 8              # a group of more lines is a list (of names, of winners), not a headline
 HEADLINE_THRESHOLD = -0.5   # logit cut chosen for bcubed on the dev corpus and samples
+REPORT_MIN = 3   # paragraphs of a dated report read whole before a group that is then mostly a headline
 
 
 @lru_cache(maxsize=1)
@@ -349,15 +349,16 @@ def prefer_shared_words(text: str, continuations: list[str], scores: list[float]
     own = vectors(text)
     shared = [cosine(own, vectors(t)) if s > JOIN_PLAUSIBLE else None for t, s in zip(continuations, scores)]
     best = max((x for x in shared if x is not None), default=0.0)
-    # Reordered, not refused: a continuation that could join on its own
-    # evidence still can, below any that shares more words and can join too.
-    floor = JOIN_THRESHOLD + 0.01
-    return [s if x is None else _marked_down(s, WEIGHTS["join.shared_words"] * (x - best), floor)
+    return [s if x is None else _marked_down(s, WEIGHTS["join.shared_words"] * (x - best))
             for s, x in zip(scores, shared)]
 
 
-def _marked_down(score: float, by: float, floor: float) -> float:
-    return score + by if score <= JOIN_THRESHOLD else max(score + by, floor)
+def _marked_down(score: float, by: float) -> float:
+    """Reordered, not refused: a continuation that could join on its own
+    evidence still can, below any that shares more words and can join too."""
+    if score <= JOIN_THRESHOLD:
+        return score + by
+    return max(score + by, JOIN_THRESHOLD + 0.01)
 
 
 # The first words of a paragraph, not of a sentence's second half.
@@ -468,7 +469,8 @@ def headline_features(ctx: HeadContext, vectors) -> dict[str, float]:
         # sentence, REPORT_MIN paragraphs or more and no group between: mostly
         # the next article's headline (a report's first subhead comes after a
         # paragraph or two of lead)
-        "head.after_dated_report": float(len(body_before) >= REPORT_MIN and DATELINE.match(body_before[0].text) is not None
+        "head.after_dated_report": float(len(body_before) >= REPORT_MIN
+                                         and DATELINE.match(body_before[0].text) is not None
                                          and ends_sentence(body_before[-1].text)),
         # The last pieces above may be the new article's own, printed before
         # its headline: the subject changes if it changes without them.

@@ -567,6 +567,7 @@ def _group(units: list[Unit], chains: dict[int, list[int]], dropped: dict[int, s
             if current is None or opens and current.has_body() or _closed_by_staff(current):
                 # A dateline opens an article: the lines printed right above
                 # it head that article, whatever they looked like on their own.
+                # So does body text after the staff credit that closed one.
                 open_article(_take_subheads(current, settled) if under_subhead else [])
             _add_paragraph(current, chain)
         elif unit.kind == BYLINE:
@@ -808,10 +809,7 @@ def _signed_off(draft: _Draft) -> bool:
     """An article that ends with a byline after its body (本报记者 X整理), or
     with the page's staff credit (版式设计：X), is closed: nothing printed
     below the next headline reads on in it."""
-    if not draft.items or not draft.has_body():
-        return False
-    _, kind, text = draft.items[-1]
-    return kind == "byline" or kind == CREDIT and is_staff_credit(text)
+    return draft.has_body() and draft.items[-1][1] == "byline" or _closed_by_staff(draft)
 
 
 def _movable(draft: _Draft) -> bool:
